@@ -1,0 +1,48 @@
+package io.releve.gateway.cli;
+
+import io.releve.gateway.config.ConfigException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps every exception a command throws to one line on stderr and an exit code: the single place
+ * where failures become exit codes. Bugs also print their stack trace.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(
+      Exception exception, CommandLine commandLine, ParseResult parseResult) {
+    int code = exitCodeOf(exception);
+    commandLine.getErr().println("releve: " + describe(exception));
+    if (code == ExitCodes.SOFTWARE) {
+      exception.printStackTrace(commandLine.getErr());
+    }
+    commandLine.getErr().flush();
+    return code;
+  }
+
+  static int exitCodeOf(Throwable exception) {
+    if (exception instanceof CliException cli) {
+      return cli.exitCode();
+    }
+    if (exception instanceof ConfigException) {
+      return ExitCodes.CONFIG;
+    }
+    if (exception instanceof IOException || exception instanceof UncheckedIOException) {
+      return ExitCodes.IO_ERROR;
+    }
+    return ExitCodes.SOFTWARE;
+  }
+
+  private static String describe(Throwable exception) {
+    String message = exception.getMessage();
+    if (message == null || message.isBlank()) {
+      return exception.getClass().getSimpleName();
+    }
+    return message;
+  }
+}

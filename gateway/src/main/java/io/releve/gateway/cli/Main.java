@@ -1,0 +1,41 @@
+package io.releve.gateway.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the gateway jar: the installer's CLI and, later, the daemon ({@code run}). */
+@Command(
+    name = "releve",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Relevé gateway: reads M-Bus and wireless M-Bus meters into SQLite.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code; used by tests to assert what a user sees. */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line, with exit codes mapped in one place. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+    cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setParameterExceptionHandler(new UsageErrorHandler());
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+}
