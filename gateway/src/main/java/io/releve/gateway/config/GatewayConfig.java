@@ -1,0 +1,101 @@
+package io.releve.gateway.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway's configuration, validated as a whole when loaded. Every error names the file, the
+ * key with its line, and the bad value; the daemon and the CLI exit 78 (EX_CONFIG) on it.
+ *
+ * <p>The documented list of keys is {@code config/releve.conf}.
+ *
+ * @param file where it was read from
+ * @param gatewayId the gateway's name in MQTT topics: lower-case letters, digits and dashes
+ * @param database the SQLite file (relative paths resolve against the configuration's folder)
+ * @param retention how long rows are kept
+ * @param buses the wired M-Bus lines, in name order
+ */
+public record GatewayConfig(
+    Path file, String gatewayId, Path database, RetentionConfig retention, List<BusConfig> buses) {
+
+  private static final Pattern GATEWAY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final Pattern BUS_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,253}");
+  private static final Pattern ANY = Pattern.compile(".+");
+  private static final String SERIAL_BY_ID = "/dev/serial/by-id/";
+  private static final List<Integer> BAUD_RATES = List.of(300, 2400, 9600);
+  private static final int DEFAULT_BAUD = 2400;
+  private static final int MAX_DAYS = 36_600;
+
+  public GatewayConfig {
+    buses = List.copyOf(buses);
+  }
+
+  /** Reads and validates a file; throws {@link ConfigException} naming file, key and value. */
+  public static GatewayConfig load(Path file) throws ConfigException {
+    ConfigReader reader = new ConfigReader(ConfigFile.read(file));
+    String gatewayId =
+        reader.requiredString(
+            "gateway.id", GATEWAY_ID, "lower-case letters, digits and dashes (at most 63)");
+    Path database = reader.path("database.path", "releve.db");
+    int rawDays = reader.integer("retention.raw-frames.days", 30, 1, MAX_DAYS);
+    int readingDays = reader.integer("retention.readings.days", 800, 1, MAX_DAYS);
+    int quarantineDays = reader.integer("retention.quarantine.days", 90, 1, MAX_DAYS);
+    if (rawDays > readingDays) {
+      throw new ConfigException(
+          reader.path()
+              + ": key [retention.raw-frames.days] has value ["
+              + rawDays
+              + "]: must not exceed retention.readings.days ("
+              + readingDays
+              + ").");
+    }
+    List<BusConfig> buses = new ArrayList<>();
+    for (String name : reader.names("bus")) {
+      buses.add(readBus(reader, name));
+    }
+    reader.rejectUnknownKeys();
+    return new GatewayConfig(
+        file,
+        gatewayId,
+        database,
+        new RetentionConfig(rawDays, readingDays, quarantineDays),
+        buses);
+  }
+
+  private static BusConfig readBus(ConfigReader reader, String name) throws ConfigException {
+    String prefix = "bus." + name;
+    if (!BUS_NAME.matcher(name).matches()) {
+      throw new ConfigException(
+          reader.path()
+              + ": bus name ["
+              + name
+              + "] must be lower-case letters, digits, dashes or underscores.");
+    }
+    BusConfig.Transport transport =
+        reader.choice(prefix + ".transport", null, BusConfig.Transport.class);
+    if (transport == null) {
+      throw new ConfigException(
+          reader.path() + ": key [" + prefix + ".transport] is required (serial or tcp).");
+    }
+    int baud = reader.oneOf(prefix + ".baud", DEFAULT_BAUD, BAUD_RATES);
+    if (transport == BusConfig.Transport.SERIAL) {
+      String device =
+          reader.requiredString(prefix + ".device", ANY, "the serial port of the level converter");
+      if (!device.startsWith(SERIAL_BY_ID) && !device.startsWith("/dev/pts/")) {
+        throw reader.bad(
+            reader.entry(prefix + ".device"),
+            "must name the port by " + SERIAL_BY_ID + "… so that it survives a replug.");
+      }
+      return new BusConfig(name, transport, Path.of(device), null, 0, baud);
+    }
+    String host = reader.requiredString(prefix + ".host", HOST, "a host name or an IP address");
+    int port = reader.integer(prefix + ".port", 0, 1, 65_535);
+    if (port == 0) {
+      throw new ConfigException(reader.path() + ": key [" + prefix + ".port] is required.");
+    }
+    return new BusConfig(name, transport, null, host, port, baud);
+  }
+}

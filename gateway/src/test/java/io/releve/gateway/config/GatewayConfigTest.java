@@ -1,0 +1,156 @@
+package io.releve.gateway.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewayConfigTest {
+
+  @TempDir Path folder;
+
+  private Path write(String... lines) throws IOException {
+    Path file = folder.resolve("releve.conf");
+    Files.write(file, List.of(lines));
+    return file;
+  }
+
+  private String errorFor(String... lines) throws IOException {
+    Path file = write(lines);
+    return assertThrows(ConfigException.class, () -> GatewayConfig.load(file)).getMessage();
+  }
+
+  @Test
+  void load_minimalFile_appliesDocumentedDefaults() throws Exception {
+    GatewayConfig config = GatewayConfig.load(write("gateway.id = bat-a"));
+
+    assertEquals("bat-a", config.gatewayId());
+    assertEquals(folder.resolve("releve.db"), config.database());
+    assertEquals(new RetentionConfig(30, 800, 90), config.retention());
+    assertEquals(List.of(), config.buses());
+  }
+
+  @Test
+  void load_relativeDatabasePath_resolvesAgainstTheConfigurationFolder() throws Exception {
+    GatewayConfig config =
+        GatewayConfig.load(write("gateway.id = bat-a", "database.path = ../data/x.db"));
+
+    assertEquals(folder.getParent().resolve("data/x.db"), config.database());
+  }
+
+  @Test
+  void load_serialAndTcpBuses_areReadInNameOrder() throws Exception {
+    GatewayConfig config =
+        GatewayConfig.load(
+            write(
+                "gateway.id = bat-a",
+                "bus.west.transport = tcp",
+                "bus.west.host = 127.0.0.1",
+                "bus.west.port = 10001",
+                "bus.east.transport = serial",
+                "bus.east.device = /dev/serial/by-id/usb-FTDI-if00",
+                "bus.east.baud = 9600"));
+
+    assertEquals(
+        List.of(
+            new BusConfig(
+                "east",
+                BusConfig.Transport.SERIAL,
+                Path.of("/dev/serial/by-id/usb-FTDI-if00"),
+                null,
+                0,
+                9600),
+            new BusConfig("west", BusConfig.Transport.TCP, null, "127.0.0.1", 10001, 2400)),
+        config.buses());
+  }
+
+  @Test
+  void load_badBaudRate_namesFileKeyLineAndValue() throws Exception {
+    String message =
+        errorFor(
+            "gateway.id = bat-a",
+            "bus.east.transport = serial",
+            "bus.east.device = /dev/serial/by-id/usb-FTDI-if00",
+            "bus.east.baud = 4800");
+
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [bus.east.baud] (line 4) has value [4800]: must be one of [300, 2400, 9600].",
+        message);
+  }
+
+  @Test
+  void load_serialPortNotNamedById_isRefused() throws Exception {
+    String message =
+        errorFor(
+            "gateway.id = bat-a", "bus.east.transport = serial", "bus.east.device = /dev/ttyUSB0");
+
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [bus.east.device] (line 3) has value [/dev/ttyUSB0]: must name the port by"
+            + " /dev/serial/by-id/… so that it survives a replug.",
+        message);
+  }
+
+  @Test
+  void load_misspeltKey_isRefusedRatherThanIgnored() throws Exception {
+    String message = errorFor("gateway.id = bat-a", "retention.reading.days = 10");
+
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [retention.reading.days] (line 2) with value [10] is not a known setting;"
+            + " see config/releve.conf for the list.",
+        message);
+  }
+
+  @Test
+  void load_missingGatewayId_saysItIsRequired() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf") + ": key [gateway.id] is required.",
+        errorFor("database.path = x.db"));
+  }
+
+  @Test
+  void load_duplicateKey_namesBothLines() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf") + ": key [gateway.id] (line 2) is already set on line 1.",
+        errorFor("gateway.id = a", "gateway.id = b"));
+  }
+
+  @Test
+  void load_lineWithoutEquals_isRefused() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf") + ": line 2 [oops] must have the form key = value.",
+        errorFor("gateway.id = a", "oops"));
+  }
+
+  @Test
+  void load_rawFramesKeptLongerThanReadings_isRefused() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [retention.raw-frames.days] has value [60]: must not exceed"
+            + " retention.readings.days (50).",
+        errorFor(
+            "gateway.id = a", "retention.raw-frames.days = 60", "retention.readings.days = 50"));
+  }
+
+  @Test
+  void load_missingFile_saysSo() {
+    Path missing = folder.resolve("nope.conf");
+    assertEquals(
+        missing + ": the configuration file does not exist.",
+        assertThrows(ConfigException.class, () -> GatewayConfig.load(missing)).getMessage());
+  }
+
+  @Test
+  void load_shippedConfiguration_isValid() throws Exception {
+    Path shipped = Path.of("..", "config", "releve.conf");
+
+    assertEquals("demo-gateway", GatewayConfig.load(shipped).gatewayId());
+  }
+}
