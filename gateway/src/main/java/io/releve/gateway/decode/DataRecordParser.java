@@ -266,7 +266,7 @@ final class DataRecordParser {
           throw malformed(recordStart, "the plain-text VIF runs past the end of the frame");
         }
         p += textLength;
-        meaning = VifMeaning.UNKNOWN;
+        meaning = VifMeaning.PLAIN_TEXT;
       } else {
         meaning = VifTable.primary(code);
         manufacturerVifes = code == VIF_MANUFACTURER;

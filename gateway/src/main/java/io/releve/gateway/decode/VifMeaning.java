@@ -18,6 +18,13 @@ record VifMeaning(Quantity quantity, Unit unit, int exponent, int multiplier, Va
   /** A meaning the decoder keeps as the raw number (unknown, reserved or manufacturer codes). */
   static final VifMeaning UNKNOWN = new VifMeaning(Quantity.OTHER, Unit.NONE, 0, 1, ValueKind.RAW);
 
+  /**
+   * A unit sent as text (VIF 0x7C): the quantity is unknown, but correction-factor VIFEs still
+   * scale the number.
+   */
+  static final VifMeaning PLAIN_TEXT =
+      new VifMeaning(Quantity.OTHER, Unit.NONE, 0, 1, ValueKind.NUMBER);
+
   static final VifMeaning MANUFACTURER =
       new VifMeaning(Quantity.MANUFACTURER_SPECIFIC, Unit.NONE, 0, 1, ValueKind.RAW);
 
