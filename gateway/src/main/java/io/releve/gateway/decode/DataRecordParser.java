@@ -305,6 +305,9 @@ final class DataRecordParser {
         meaning = scaleBy(meaning, 3); // multiplicative correction 10^3
       } else if (vife == 0x7F) {
         return true;
+      } else if (vife == 0x7E) {
+        // a future value (e.g. the next set day): same unit and data type, not the current one
+        meaning = meaning.withQuantity(Quantity.OTHER);
       } else if (vife == 0x3A || vife == 0x3E || vife == 0x7C) {
         // uncorrected unit, value at base conditions, extension of combinable VIFE: same quantity
       } else {
