@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Relevé gateway: reads M-Bus and wireless M-Bus meters into SQLite.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DecodeCommand.class,
+      BenchCommand.class,
       CheckConfigCommand.class,
     })
 public final class Main implements Runnable {

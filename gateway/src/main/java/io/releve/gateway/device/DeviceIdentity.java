@@ -12,14 +12,15 @@ import java.util.regex.Pattern;
  * its label, which residents type: see {@link PrintedSerial}.
  *
  * @param manufacturer three upper-case letters (FLAG association code, e.g. {@code LUG})
- * @param id eight decimal digits, leading zeros kept (the BCD identification number)
+ * @param id eight digits, leading zeros kept (the BCD identification number); some real meters send
+ *     hex digits A–F here, which are kept as sent, upper case
  * @param version 0–255
  * @param type device type byte 0–255 (EN 13757-3 table of media, see {@link Medium})
  */
 public record DeviceIdentity(String manufacturer, String id, int version, int type) {
 
   private static final Pattern MANUFACTURER = Pattern.compile("[A-Z@]{3}");
-  private static final Pattern ID = Pattern.compile("[0-9]{8}");
+  private static final Pattern ID = Pattern.compile("[0-9A-F]{8}");
 
   public DeviceIdentity {
     Objects.requireNonNull(manufacturer, "manufacturer");
@@ -30,7 +31,8 @@ public record DeviceIdentity(String manufacturer, String id, int version, int ty
           "Manufacturer [" + manufacturer + "] must be three letters, such as LUG.");
     }
     if (!ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("Id [" + id + "] must be exactly eight decimal digits.");
+      throw new IllegalArgumentException(
+          "Id [" + id + "] must be exactly eight digits (0-9, or A-F as some meters send).");
     }
     checkByte("Version", version);
     checkByte("Device type", type);

@@ -6,7 +6,15 @@ package io.releve.gateway.reading;
  */
 public enum Quantity {
   ENERGY("energy"),
+  /** Energy accumulated only while the flow is positive (EN 13757-3 VIFE 0x3B). */
+  ENERGY_FORWARD("energy_forward"),
+  /** Energy accumulated only while the flow is negative (EN 13757-3 VIFE 0x3C), as a magnitude. */
+  ENERGY_BACKWARD("energy_backward"),
   VOLUME("volume"),
+  /** Volume accumulated only while the flow is positive (EN 13757-3 VIFE 0x3B). */
+  VOLUME_FORWARD("volume_forward"),
+  /** Volume that flowed backwards (EN 13757-3 VIFE 0x3C), as a magnitude: never the index. */
+  VOLUME_BACKWARD("volume_backward"),
   MASS("mass"),
   POWER("power"),
   VOLUME_FLOW("volume_flow"),
@@ -37,6 +45,17 @@ public enum Quantity {
   STORAGE_INTERVAL("storage_interval"),
   DURATION_SINCE_READOUT("duration_since_readout"),
   RECEPTION_LEVEL("reception_level"),
+  RELATIVE_HUMIDITY("relative_humidity"),
+  HARDWARE_VERSION("hardware_version"),
+  CUSTOMER_LOCATION("customer_location"),
+  CUSTOMER("customer"),
+  DEVICE_TYPE("device_type"),
+  DIGITAL_INPUT("digital_input"),
+  DIGITAL_OUTPUT("digital_output"),
+  RESET_COUNTER("reset_counter"),
+  CUMULATION_COUNTER("cumulation_counter"),
+  BATTERY_OPERATING_TIME("battery_operating_time"),
+  REMAINING_BATTERY_LIFE("remaining_battery_life"),
   DIMENSIONLESS("dimensionless"),
   MANUFACTURER_SPECIFIC("manufacturer_specific"),
   OTHER("other");

@@ -1,0 +1,89 @@
+package io.releve.gateway.decode;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.releve.gateway.reading.Value;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * One JSON object per frame, keys in a fixed order: {@code manufacturer}, {@code id}, {@code
+ * version}, {@code medium}, {@code access_number}, {@code status}, {@code records[]} (each {@code
+ * quantity}, {@code value}, {@code unit}, {@code storage}, {@code tariff}, {@code subunit}, {@code
+ * function}), then {@code application_error} when the frame reports one. Numbers are written in
+ * plain notation, never scientific. Header fields a frame does not carry are null.
+ */
+public final class DecodedFrameJson {
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+  private DecodedFrameJson() {}
+
+  public static String toJson(DecodedFrame frame) {
+    StringWriter out = new StringWriter(256 + 96 * frame.records().size());
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.writeStartObject();
+      if (frame.device() == null) {
+        json.writeNullField("manufacturer");
+        json.writeNullField("id");
+        json.writeNullField("version");
+      } else {
+        json.writeStringField("manufacturer", frame.device().manufacturer());
+        json.writeStringField("id", frame.device().id());
+        json.writeNumberField("version", frame.device().version());
+      }
+      json.writeStringField("medium", frame.medium().label());
+      writeOptionalNumber(json, "access_number", frame.accessNumber());
+      writeOptionalNumber(json, "status", frame.status());
+      json.writeArrayFieldStart("records");
+      for (DecodedRecord record : frame.records()) {
+        json.writeStartObject();
+        json.writeStringField("quantity", record.quantity().label());
+        json.writeFieldName("value");
+        if (record.value() instanceof Value.Number number) {
+          json.writeNumber(number.amount());
+        } else {
+          json.writeString(record.value().text());
+        }
+        json.writeStringField("unit", record.unit().symbol());
+        json.writeNumberField("storage", record.storage());
+        json.writeNumberField("tariff", record.tariff());
+        json.writeNumberField("subunit", record.subunit());
+        json.writeStringField("function", record.function().label());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      if (frame.applicationError().isPresent()) {
+        json.writeStringField("application_error", frame.applicationError().get());
+      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Writing JSON to a string failed", e);
+    }
+    return out.toString();
+  }
+
+  /** {@code {"error": "…"}} for a rejected line. */
+  public static String error(String message) {
+    StringWriter out = new StringWriter(message.length() + 16);
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("error", message);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Writing JSON to a string failed", e);
+    }
+    return out.toString();
+  }
+
+  private static void writeOptionalNumber(JsonGenerator json, String name, int value)
+      throws IOException {
+    if (value == DecodedFrame.NOT_PRESENT) {
+      json.writeNullField(name);
+    } else {
+      json.writeNumberField(name, value);
+    }
+  }
+}
