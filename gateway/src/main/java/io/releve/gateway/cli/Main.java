@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Relevé gateway: reads M-Bus and wireless M-Bus meters into SQLite.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      MetersCommand.class,
+      ReadingsCommand.class,
     })
 public final class Main implements Runnable {
 
@@ -28,6 +30,7 @@ public final class Main implements Runnable {
   /** The configured command line, with exit codes mapped in one place. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());
