@@ -96,7 +96,7 @@ final class InventoryCsv {
         row.error(
             "id",
             device.identity().id(),
-            "meter " + device.identity() + " is also on line " + earlier);
+            "meter [" + device.identity() + "] is also on line " + earlier);
         continue;
       }
       if (device.printedSerial() != null) {
@@ -105,7 +105,7 @@ final class InventoryCsv {
           row.error(
               "printed_serial",
               row.field("printed_serial"),
-              "printed serial " + device.printedSerial() + " is also on line " + serialEarlier);
+              "printed serial [" + device.printedSerial() + "] is also on line " + serialEarlier);
           continue;
         }
       }

@@ -19,12 +19,18 @@ import picocli.CommandLine.Spec;
 /** {@code releve meters add}: installs one device in a dwelling. */
 @Command(
     name = "add",
-    mixinStandardHelpOptions = true,
     description = "Install a meter or allocator in a dwelling (the dwelling is created if new).")
 final class MetersAddCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
+
+  // Not mixinStandardHelpOptions: its --version would clash with the meter's --version.
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Option(
       names = "--site",

@@ -19,12 +19,18 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "remove",
-    mixinStandardHelpOptions = true,
     description = "Remove an installed meter by its device key or its link-layer identity.")
 final class MetersRemoveCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
+
+  // Not mixinStandardHelpOptions: its --version would clash with the meter's --version.
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Which which;

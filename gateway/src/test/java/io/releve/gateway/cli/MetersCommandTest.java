@@ -225,7 +225,7 @@ class MetersCommandTest {
             + MediumLabels.ALL
             + ".\n"
             + bad
-            + ":5: column [id] has value [12345678]: meter LUG-12345678-0A-07 is also on"
+            + ":5: column [id] has value [12345678]: meter [LUG-12345678-0A-07] is also on"
             + " line 2\n"
             + bad
             + ":6: expected 10 columns, found 2\n"
@@ -339,5 +339,18 @@ class MetersCommandTest {
     assertEquals(given, DatabaseOption.resolve(given, name -> "env.db"));
     assertEquals(Path.of("env.db"), DatabaseOption.resolve(null, name -> "env.db"));
     assertEquals(Path.of("var", "releve.db"), DatabaseOption.resolve(null, name -> null));
+  }
+
+  @Test
+  void addAndRemove_help_showsUsageDespiteTheMeterVersionOption() {
+    CliRun addHelp = CliRun.of("meters", "add", "--help");
+    CliRun removeHelp = CliRun.of("meters", "remove", "--help");
+
+    assertEquals(0, addHelp.exitCode());
+    assertEquals(true, addHelp.out().startsWith("Usage: releve meters add "), addHelp.out());
+    assertEquals(true, addHelp.out().contains("--version=N"), addHelp.out());
+    assertEquals(0, removeHelp.exitCode());
+    assertEquals(
+        true, removeHelp.out().startsWith("Usage: releve meters remove "), removeHelp.out());
   }
 }
