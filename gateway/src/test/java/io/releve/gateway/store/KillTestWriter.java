@@ -35,6 +35,8 @@ public final class KillTestWriter {
           readings.add(TestReadings.volume(TestReadings.WATER, batch + "." + i, at));
           frames.add(new RawFrame(new byte[64], at, "bus0", TestReadings.WATER));
         }
+        // Printed just before the transaction starts, so that the parent can kill inside it.
+        out.println("writing " + batch);
         StoredBatch stored = store.storeBatch(readings, frames);
         out.println("committed " + stored.lastSeq());
       }

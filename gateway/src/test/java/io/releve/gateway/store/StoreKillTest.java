@@ -51,17 +51,22 @@ class StoreKillTest {
           new BufferedReader(
               new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
         epochLine = readLine(out, child, stderr, kill);
-        // Let it commit a few batches, then kill it while it writes the next one.
+        // Let it commit a few batches, then kill it as it starts writing the next one.
         while (reported.size() < 2 + kill) {
-          reported.add(committedSeq(readLine(out, child, stderr, kill)));
+          addIfCommitted(reported, readLine(out, child, stderr, kill));
         }
+        String line;
+        do {
+          line = readLine(out, child, stderr, kill);
+          addIfCommitted(reported, line);
+        } while (!line.startsWith("writing "));
         // SIGKILL through the handle: Process.destroyForcibly() would also close our end of the
         // pipe and lose the lines still in it.
         assertTrue(child.toHandle().destroyForcibly(), "SIGKILL was not sent");
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the writer did not die");
         // Lines printed just before the kill may still be in the pipe.
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          reported.add(committedSeq(line));
+        for (line = out.readLine(); line != null; line = out.readLine()) {
+          addIfCommitted(reported, line);
         }
       }
       UUID childEpoch = UUID.fromString(epochLine.substring("epoch ".length()));
@@ -107,6 +112,14 @@ class StoreKillTest {
           String.valueOf(count + 1),
           single(statement, "SELECT next_seq FROM outbox_sequence"),
           "the allocator must point just past the last stored reading");
+      long lastReported = reported.isEmpty() ? 0 : reported.get(reported.size() - 1);
+      assertTrue(
+          count - lastReported <= BATCH_SIZE,
+          "more than the batch being written when killed was committed unreported: "
+              + count
+              + " stored, "
+              + lastReported
+              + " reported");
       for (long seq : reported) {
         assertTrue(
             seq <= count,
@@ -123,11 +136,12 @@ class StoreKillTest {
     }
   }
 
-  private static long committedSeq(String line) {
-    if (!line.startsWith("committed ")) {
+  private static void addIfCommitted(List<Long> reported, String line) {
+    if (line.startsWith("committed ")) {
+      reported.add(Long.parseLong(line.substring("committed ".length())));
+    } else if (!line.startsWith("writing ")) {
       fail("unexpected line from the writer: " + line);
     }
-    return Long.parseLong(line.substring("committed ".length()));
   }
 
   private static String readLine(BufferedReader out, Process child, Path stderr, int kill)
