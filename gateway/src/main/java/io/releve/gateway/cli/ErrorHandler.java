@@ -1,10 +1,13 @@
 package io.releve.gateway.cli;
 
 import io.releve.gateway.config.ConfigException;
+import io.releve.gateway.store.InventoryException;
+import io.releve.gateway.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -16,6 +19,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception exception, CommandLine commandLine, ParseResult parseResult) {
+    if (exception instanceof ParameterException usage) {
+      // A command found a bad option value while validating it: same output as a parse error.
+      return new UsageErrorHandler()
+          .handleParseException(usage, parseResult.originalArgs().toArray(String[]::new));
+    }
     int code = exitCodeOf(exception);
     commandLine.getErr().println("releve: " + describe(exception));
     if (code == ExitCodes.SOFTWARE) {
@@ -31,6 +39,15 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     if (exception instanceof ConfigException) {
       return ExitCodes.CONFIG;
+    }
+    if (exception instanceof ParameterException) {
+      return ExitCodes.USAGE;
+    }
+    if (exception instanceof InventoryException) {
+      return ExitCodes.DATA_ERROR;
+    }
+    if (exception instanceof StoreException) {
+      return ExitCodes.IO_ERROR;
     }
     if (exception instanceof IOException || exception instanceof UncheckedIOException) {
       return ExitCodes.IO_ERROR;

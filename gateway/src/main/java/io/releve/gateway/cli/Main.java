@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       DecodeCommand.class,
       BenchCommand.class,
       CheckConfigCommand.class,
+      MetersCommand.class,
+      ReadingsCommand.class,
     })
 public final class Main implements Runnable {
 
@@ -31,6 +33,7 @@ public final class Main implements Runnable {
   /** The configured command line, with exit codes mapped in one place. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** What a user sees when running one CLI command: exit code, stdout and stderr. */
+/** What a user sees when running the CLI: exit code, stdout and stderr. */
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun of(String... args) {

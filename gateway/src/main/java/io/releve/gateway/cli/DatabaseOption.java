@@ -1,0 +1,48 @@
+package io.releve.gateway.cli;
+
+import io.releve.gateway.store.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Function;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --database PATH} option shared by the commands that use the store, and the one place
+ * where the database path is resolved: the option, else the environment variable {@value
+ * #ENVIRONMENT_VARIABLE}, else {@code var/releve.db} under the working directory.
+ */
+public final class DatabaseOption {
+
+  static final String ENVIRONMENT_VARIABLE = "RELEVE_DATABASE";
+  static final Path DEFAULT = Path.of("var", "releve.db");
+
+  @Option(
+      names = "--database",
+      paramLabel = "PATH",
+      description =
+          "SQLite database file (default: $"
+              + ENVIRONMENT_VARIABLE
+              + ", else var/releve.db). Created when missing.")
+  Path database;
+
+  /** The database file to use. */
+  public Path path() {
+    return resolve(database, System::getenv);
+  }
+
+  /** Opens the database with the system clock; the caller closes it. */
+  public Database open() {
+    return Database.open(path(), Clock.systemUTC());
+  }
+
+  static Path resolve(Path option, Function<String, String> environment) {
+    if (option != null) {
+      return option;
+    }
+    String fromEnvironment = environment.apply(ENVIRONMENT_VARIABLE);
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return Path.of(fromEnvironment);
+    }
+    return DEFAULT;
+  }
+}
