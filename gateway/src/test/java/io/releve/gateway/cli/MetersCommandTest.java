@@ -217,7 +217,7 @@ class MetersCommandTest {
             + ":3: column [site_code] has value [AB12]: must be two letters and three digits,"
             + " such as AB123.\n"
             + bad
-            + ":3: column [id] has value [1234567]: must be exactly eight decimal digits.\n"
+            + ":3: column [id] has value [1234567]: must be exactly eight digits (0-9, or A-F as some meters send).\n"
             + bad
             + ":4: column [type] has value [300]: must be a decimal number from 0 to 255\n"
             + bad
