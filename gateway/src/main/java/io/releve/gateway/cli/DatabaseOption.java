@@ -1,15 +1,20 @@
 package io.releve.gateway.cli;
 
+import io.releve.gateway.config.ConfigException;
+import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.store.Database;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The {@code --database PATH} option shared by the commands that use the store, and the one place
  * where the database path is resolved: the option, else the environment variable {@value
- * #ENVIRONMENT_VARIABLE}, else {@code var/releve.db} under the working directory.
+ * #ENVIRONMENT_VARIABLE}, else {@code database.path} of the configuration file when there is one
+ * (an invalid file is an error, exit 78), else {@code var/releve.db} under the working directory.
  */
 public final class DatabaseOption {
 
@@ -22,19 +27,31 @@ public final class DatabaseOption {
       description =
           "SQLite database file (default: $"
               + ENVIRONMENT_VARIABLE
-              + ", else var/releve.db). Created when missing.")
+              + ", else database.path of the configuration, else var/releve.db)."
+              + " Created when missing.")
   Path database;
 
+  @Mixin ConfigOption config = new ConfigOption();
+
   /** The database file to use. */
-  public Path path() {
-    return resolve(database, System::getenv);
+  public Path path() throws ConfigException {
+    Path resolved = resolve(database, System::getenv);
+    if (resolved != null) {
+      return resolved;
+    }
+    Path configFile = config.path();
+    if (Files.exists(configFile)) {
+      return GatewayConfig.load(configFile).database();
+    }
+    return DEFAULT;
   }
 
   /** Opens the database with the system clock; the caller closes it. */
-  public Database open() {
+  public Database open() throws ConfigException {
     return Database.open(path(), Clock.systemUTC());
   }
 
+  /** The option, else the environment; null when neither names a file. */
   static Path resolve(Path option, Function<String, String> environment) {
     if (option != null) {
       return option;
@@ -43,6 +60,6 @@ public final class DatabaseOption {
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
       return Path.of(fromEnvironment);
     }
-    return DEFAULT;
+    return null;
   }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Relevé gateway: reads M-Bus and wireless M-Bus meters into SQLite.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       DecodeCommand.class,
       BenchCommand.class,
       CheckConfigCommand.class,

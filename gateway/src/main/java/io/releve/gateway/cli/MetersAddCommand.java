@@ -74,7 +74,7 @@ final class MetersAddCommand implements Callable<Integer> {
   int type;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     InstalledDevice device = device();
     try (Database db = database.open()) {
       new Inventory(db).add(device);

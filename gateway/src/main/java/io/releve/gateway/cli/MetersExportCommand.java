@@ -3,7 +3,6 @@ package io.releve.gateway.cli;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.InstalledDevice;
 import io.releve.gateway.store.Inventory;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ final class MetersExportCommand implements Callable<Integer> {
   String target;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     List<InstalledDevice> devices;
     try (Database db = database.open()) {
       devices = new Inventory(db).list();

@@ -43,7 +43,7 @@ final class MetersImportCommand implements Callable<Integer> {
   String source;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     String name = STDIN.equals(source) ? "<stdin>" : source;
     InventoryCsv.Parsed parsed = InventoryCsv.parse(read(name), name);
     if (!parsed.errors().isEmpty()) {

@@ -58,7 +58,7 @@ final class MetersRemoveCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     DeviceIdentity identity = identity();
     boolean removed;
     try (Database db = database.open()) {

@@ -338,7 +338,7 @@ class MetersCommandTest {
     Path given = Path.of("given.db");
     assertEquals(given, DatabaseOption.resolve(given, name -> "env.db"));
     assertEquals(Path.of("env.db"), DatabaseOption.resolve(null, name -> "env.db"));
-    assertEquals(Path.of("var", "releve.db"), DatabaseOption.resolve(null, name -> null));
+    assertEquals(null, DatabaseOption.resolve(null, name -> null));
   }
 
   @Test

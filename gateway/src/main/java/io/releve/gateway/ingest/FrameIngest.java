@@ -1,0 +1,69 @@
+package io.releve.gateway.ingest;
+
+import io.releve.gateway.decode.DecodedFrame;
+import io.releve.gateway.decode.FrameRejectedException;
+import io.releve.gateway.decode.WiredFrameDecoder;
+import io.releve.gateway.reading.ClockState;
+import io.releve.gateway.reading.Reading;
+import io.releve.gateway.store.Quarantine;
+import io.releve.gateway.store.RawFrame;
+import io.releve.gateway.store.ReadingStore;
+import io.releve.gateway.store.StoredBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Frames in, stored readings out: decodes one poll cycle's frames, stores every reading of the good
+ * ones with their raw frames in one transaction (so one fsync per cycle), and keeps each bad frame
+ * in quarantine with its reason. A bad frame never stops the others.
+ */
+public final class FrameIngest {
+
+  private final WiredFrameDecoder decoder;
+  private final ReadingStore readings;
+  private final Quarantine quarantine;
+
+  public FrameIngest(WiredFrameDecoder decoder, ReadingStore readings, Quarantine quarantine) {
+    this.decoder = Objects.requireNonNull(decoder, "decoder");
+    this.readings = Objects.requireNonNull(readings, "readings");
+    this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
+  }
+
+  /**
+   * Decodes and stores {@code frames}.
+   *
+   * @param clock whether the receive times came from a synchronised clock
+   * @throws io.releve.gateway.store.StoreException when the database cannot be written; nothing of
+   *     the batch is stored then, and the caller keeps the frames
+   */
+  public IngestResult ingest(List<ReceivedFrame> frames, ClockState clock) {
+    List<Reading> decoded = new ArrayList<>();
+    List<RawFrame> raw = new ArrayList<>();
+    List<IngestResult.Rejection> rejections = new ArrayList<>();
+    int framesDecoded = 0;
+    for (ReceivedFrame frame : frames) {
+      try {
+        DecodedFrame result = decoder.decode(frame.bytes());
+        decoded.addAll(result.toReadings(frame.receivedAt(), clock, frame.source()));
+        raw.add(new RawFrame(frame.bytes(), frame.receivedAt(), frame.source(), result.device()));
+        framesDecoded++;
+      } catch (FrameRejectedException e) {
+        long id =
+            quarantine.add(
+                frame.bytes(),
+                e.reason().name().toLowerCase(java.util.Locale.ROOT),
+                e.getMessage(),
+                frame.source(),
+                frame.receivedAt());
+        rejections.add(new IngestResult.Rejection(id, e.reason(), e.getMessage()));
+      }
+    }
+    Optional<StoredBatch> batch =
+        decoded.isEmpty() && raw.isEmpty()
+            ? Optional.empty()
+            : Optional.of(readings.storeBatch(decoded, raw));
+    return new IngestResult(batch, framesDecoded, rejections);
+  }
+}
