@@ -1,0 +1,87 @@
+package io.releve.gateway.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.releve.gateway.decode.Hex;
+import io.releve.gateway.decode.RejectionReason;
+import io.releve.gateway.decode.WiredFrameDecoder;
+import io.releve.gateway.reading.ClockState;
+import io.releve.gateway.store.Database;
+import io.releve.gateway.store.Quarantine;
+import io.releve.gateway.store.QuarantinedFrame;
+import io.releve.gateway.store.ReadingFilter;
+import io.releve.gateway.store.ReadingStore;
+import io.releve.gateway.store.StoredReading;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FrameIngestTest {
+
+  // Cold water meter SEN 12345603 of the example building: date-time and 210.004 m3.
+  private static final String GOOD =
+      "681B1B6808067203563412AE4C681613000000046D0006413B0C1304002100E116";
+  // The same frame with its checksum changed.
+  private static final String DAMAGED =
+      "681B1B6808067203563412AE4C681613000000046D0006413B0C1304002100E016";
+  private static final Instant NOW = Instant.parse("2026-11-01T06:00:05Z");
+
+  @TempDir Path folder;
+
+  @Test
+  void ingest_goodAndDamagedFrames_storesTheGoodOnesAndQuarantinesTheOther() throws Exception {
+    try (Database db = Database.open(folder.resolve("r.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      ReadingStore store = new ReadingStore(db);
+      Quarantine quarantine = new Quarantine(db);
+      FrameIngest ingest = new FrameIngest(new WiredFrameDecoder(), store, quarantine);
+
+      IngestResult result =
+          ingest.ingest(
+              List.of(
+                  new ReceivedFrame(Hex.parse(DAMAGED), NOW, "bus-a"),
+                  new ReceivedFrame(Hex.parse(GOOD), NOW, "bus-a")),
+              ClockState.UNSYNCHRONISED);
+
+      assertEquals(1, result.framesDecoded());
+      assertEquals(2, result.readingsStored());
+      assertEquals(1, result.batch().orElseThrow().firstSeq());
+      assertEquals(RejectionReason.BAD_CHECKSUM, result.rejections().get(0).reason());
+
+      List<StoredReading> stored = store.find(ReadingFilter.all());
+      assertEquals(2, stored.size());
+      assertTrue(
+          stored.stream()
+              .anyMatch(
+                  s ->
+                      s.reading().value().text().equals("210.004")
+                          && s.reading().clockState() == ClockState.UNSYNCHRONISED
+                          && s.reading().source().equals("bus-a")));
+
+      List<QuarantinedFrame> kept = quarantine.list(10);
+      assertEquals(1, kept.size());
+      assertEquals("bad_checksum", kept.get(0).reasonCode());
+    }
+  }
+
+  @Test
+  void ingest_onlyDamagedFrames_storesNoBatchAndUsesNoSequenceNumber() throws Exception {
+    try (Database db = Database.open(folder.resolve("r.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      ReadingStore store = new ReadingStore(db);
+      FrameIngest ingest = new FrameIngest(new WiredFrameDecoder(), store, new Quarantine(db));
+
+      IngestResult result =
+          ingest.ingest(
+              List.of(new ReceivedFrame(new byte[] {0x68, 0x00}, NOW, "bus-a")),
+              ClockState.SYNCHRONISED);
+
+      assertTrue(result.batch().isEmpty());
+      assertEquals(1, result.rejections().size());
+      assertEquals(1, store.nextSeq());
+    }
+  }
+}
