@@ -1,6 +1,7 @@
 package io.releve.gateway.device;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ public enum Medium {
   RESERVED(-1, "reserved");
 
   private static final Map<Integer, Medium> BY_CODE = new HashMap<>();
-  private static final Map<String, Medium> BY_LABEL = new HashMap<>();
+  private static final Map<String, Medium> BY_LABEL = new LinkedHashMap<>();
 
   static {
     for (Medium medium : values()) {
