@@ -30,6 +30,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
     out.println(loaded.file() + ": valid");
     out.println("  gateway id   " + loaded.gatewayId());
     out.println("  database     " + loaded.database());
+    out.println("  meter clocks " + loaded.meterZone());
     out.printf(
         "  retention    raw frames %d d, readings %d d, quarantine %d d%n",
         loaded.retention().rawFrameDays(),

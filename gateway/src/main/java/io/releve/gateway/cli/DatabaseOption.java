@@ -6,6 +6,7 @@ import io.releve.gateway.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +45,17 @@ public final class DatabaseOption {
       return GatewayConfig.load(configFile).database();
     }
     return DEFAULT;
+  }
+
+  /**
+   * The zone of the meters' clocks: {@code meters.timezone} of the configuration when there is one,
+   * else {@link GatewayConfig#DEFAULT_METER_ZONE}.
+   */
+  public ZoneId meterZone() throws ConfigException {
+    Path configFile = config.path();
+    return Files.exists(configFile)
+        ? GatewayConfig.load(configFile).meterZone()
+        : GatewayConfig.DEFAULT_METER_ZONE;
   }
 
   /** Opens the database with the system clock; the caller closes it. */

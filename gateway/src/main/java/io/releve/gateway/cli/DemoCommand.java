@@ -96,7 +96,8 @@ public final class DemoCommand implements Callable<Integer> {
           parsed.devices().size(), missing.size());
 
       ReadingStore store = new ReadingStore(db);
-      FrameIngest ingest = new FrameIngest(new WiredFrameDecoder(), store, new Quarantine(db));
+      FrameIngest ingest =
+          new FrameIngest(new WiredFrameDecoder(), store, new Quarantine(db), database.meterZone());
       IngestResult result = ingest.ingest(frames, ClockState.SYNCHRONISED);
       out.printf(
           "frames     %d read, %d decoded, %d quarantined%n",

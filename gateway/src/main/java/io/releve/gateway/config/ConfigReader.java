@@ -1,6 +1,8 @@
 package io.releve.gateway.config;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -93,6 +95,19 @@ final class ConfigReader {
             .map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
             .toList();
     throw bad(entry, "must be one of " + names + ".");
+  }
+
+  /** A time zone by its IANA name, such as Europe/Paris. */
+  ZoneId zone(String key, ZoneId fallback) throws ConfigException {
+    ConfigFile.Entry entry = entry(key);
+    if (entry == null) {
+      return fallback;
+    }
+    try {
+      return ZoneId.of(entry.value());
+    } catch (DateTimeException e) {
+      throw bad(entry, "must be a time zone name such as Europe/Paris.");
+    }
   }
 
   /** A path; relative paths resolve against the configuration file's folder. */

@@ -1,6 +1,7 @@
 package io.releve.gateway.config;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,11 +15,20 @@ import java.util.regex.Pattern;
  * @param file where it was read from
  * @param gatewayId the gateway's name in MQTT topics: lower-case letters, digits and dashes
  * @param database the SQLite file (relative paths resolve against the configuration's folder)
+ * @param meterZone the zone the meters' clocks are set to: their date-time records carry none
  * @param retention how long rows are kept
  * @param buses the wired M-Bus lines, in name order
  */
 public record GatewayConfig(
-    Path file, String gatewayId, Path database, RetentionConfig retention, List<BusConfig> buses) {
+    Path file,
+    String gatewayId,
+    Path database,
+    ZoneId meterZone,
+    RetentionConfig retention,
+    List<BusConfig> buses) {
+
+  /** Meters in French buildings keep French local time. */
+  public static final ZoneId DEFAULT_METER_ZONE = ZoneId.of("Europe/Paris");
 
   private static final Pattern GATEWAY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final Pattern BUS_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
@@ -40,6 +50,7 @@ public record GatewayConfig(
         reader.requiredString(
             "gateway.id", GATEWAY_ID, "lower-case letters, digits and dashes (at most 63)");
     Path database = reader.path("database.path", "releve.db");
+    ZoneId meterZone = reader.zone("meters.timezone", DEFAULT_METER_ZONE);
     int rawDays = reader.integer("retention.raw-frames.days", 30, 1, MAX_DAYS);
     int readingDays = reader.integer("retention.readings.days", 800, 1, MAX_DAYS);
     int quarantineDays = reader.integer("retention.quarantine.days", 90, 1, MAX_DAYS);
@@ -61,6 +72,7 @@ public record GatewayConfig(
         file,
         gatewayId,
         database,
+        meterZone,
         new RetentionConfig(rawDays, readingDays, quarantineDays),
         buses);
   }

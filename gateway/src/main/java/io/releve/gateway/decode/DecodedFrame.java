@@ -3,10 +3,17 @@ package io.releve.gateway.decode;
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.device.Medium;
 import io.releve.gateway.reading.ClockState;
+import io.releve.gateway.reading.Quantity;
 import io.releve.gateway.reading.Reading;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,18 +51,17 @@ public record DecodedFrame(
   }
 
   /**
-   * The records as normalised readings, in frame order. A frame without identity gives none. {@code
-   * meterTime} is left null: the meter's clock is local time in a zone the frame does not give; the
-   * daemon, which knows the installation's zone, fills it.
-   *
-   * @param receivedAt when the gateway received the frame
-   * @param clock whether the gateway's clock was synchronised then
-   * @param source the bus or stick name
+   * The frame's records as normalised readings. Each value is dated with the meter's own time when
+   * the frame carries a date or date-time record of the same storage number (the current time for
+   * storage 0, the set day for storage 1); meters keep local time, so {@code meterZone} says which
+   * zone their clocks are set to. Frames without a device (application errors) give no reading.
    */
-  public List<Reading> toReadings(Instant receivedAt, ClockState clock, String source) {
+  public List<Reading> toReadings(
+      Instant receivedAt, ClockState clock, String source, ZoneId meterZone) {
     if (device == null) {
       return List.of();
     }
+    Map<Integer, Instant> meterTimes = meterTimes(meterZone);
     List<Reading> readings = new ArrayList<>(records.size());
     for (DecodedRecord record : records) {
       readings.add(
@@ -69,7 +75,7 @@ public record DecodedFrame(
               record.tariff(),
               record.subunit(),
               record.function(),
-              null,
+              meterTimes.get(record.storage()),
               receivedAt,
               clock,
               source,
@@ -77,5 +83,29 @@ public record DecodedFrame(
               status == NOT_PRESENT ? 0 : status));
     }
     return readings;
+  }
+
+  /** Storage number to the meter's time stamp for it: a date-time wins over a date. */
+  private Map<Integer, Instant> meterTimes(ZoneId zone) {
+    Map<Integer, Instant> times = new HashMap<>();
+    for (DecodedRecord record : records) {
+      if (record.tariff() != 0 || record.subunit() != 0) {
+        continue;
+      }
+      try {
+        if (record.quantity() == Quantity.DATE_TIME) {
+          times.put(
+              record.storage(),
+              LocalDateTime.parse(record.value().text()).atZone(zone).toInstant());
+        } else if (record.quantity() == Quantity.DATE) {
+          times.putIfAbsent(
+              record.storage(),
+              LocalDate.parse(record.value().text()).atStartOfDay(zone).toInstant());
+        }
+      } catch (DateTimeParseException e) {
+        // a date the decoder kept as text but that is not a calendar date: no meter time for it
+      }
+    }
+    return times;
   }
 }

@@ -9,6 +9,7 @@ import io.releve.gateway.store.Quarantine;
 import io.releve.gateway.store.RawFrame;
 import io.releve.gateway.store.ReadingStore;
 import io.releve.gateway.store.StoredBatch;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,11 +25,17 @@ public final class FrameIngest {
   private final WiredFrameDecoder decoder;
   private final ReadingStore readings;
   private final Quarantine quarantine;
+  private final ZoneId meterZone;
 
-  public FrameIngest(WiredFrameDecoder decoder, ReadingStore readings, Quarantine quarantine) {
+  /**
+   * @param meterZone the zone the meters' clocks are set to (their date-time records carry no zone)
+   */
+  public FrameIngest(
+      WiredFrameDecoder decoder, ReadingStore readings, Quarantine quarantine, ZoneId meterZone) {
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.readings = Objects.requireNonNull(readings, "readings");
     this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
+    this.meterZone = Objects.requireNonNull(meterZone, "meterZone");
   }
 
   /**
@@ -46,7 +53,7 @@ public final class FrameIngest {
     for (ReceivedFrame frame : frames) {
       try {
         DecodedFrame result = decoder.decode(frame.bytes());
-        decoded.addAll(result.toReadings(frame.receivedAt(), clock, frame.source()));
+        decoded.addAll(result.toReadings(frame.receivedAt(), clock, frame.source(), meterZone));
         raw.add(new RawFrame(frame.bytes(), frame.receivedAt(), frame.source(), result.device()));
         framesDecoded++;
       } catch (FrameRejectedException e) {

@@ -34,6 +34,7 @@ class CheckConfigCommandTest {
             + "  database     "
             + folder.resolve("releve.db")
             + "\n"
+            + "  meter clocks Europe/Paris\n"
             + "  retention    raw frames 30 d, readings 800 d, quarantine 90 d\n"
             + "  bus west     tcp 127.0.0.1:10001 at 2400 baud\n",
         run.out().replace(System.lineSeparator(), "\n"));

@@ -98,6 +98,26 @@ class GatewayConfigTest {
   }
 
   @Test
+  void load_meterTimezone_isReadAndDefaultsToParis() throws Exception {
+    assertEquals(
+        java.time.ZoneId.of("Europe/Paris"),
+        GatewayConfig.load(write("gateway.id = a")).meterZone());
+    assertEquals(
+        java.time.ZoneId.of("America/Cayenne"),
+        GatewayConfig.load(write("gateway.id = a", "meters.timezone = America/Cayenne"))
+            .meterZone());
+  }
+
+  @Test
+  void load_unknownTimezone_isRefused() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [meters.timezone] (line 2) has value [Paris]: must be a time zone name such"
+            + " as Europe/Paris.",
+        errorFor("gateway.id = a", "meters.timezone = Paris"));
+  }
+
+  @Test
   void load_misspeltKey_isRefusedRatherThanIgnored() throws Exception {
     String message = errorFor("gateway.id = bat-a", "retention.reading.days = 10");
 

@@ -38,7 +38,8 @@ class FrameIngestTest {
     try (Database db = Database.open(folder.resolve("r.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
       ReadingStore store = new ReadingStore(db);
       Quarantine quarantine = new Quarantine(db);
-      FrameIngest ingest = new FrameIngest(new WiredFrameDecoder(), store, quarantine);
+      FrameIngest ingest =
+          new FrameIngest(new WiredFrameDecoder(), store, quarantine, ZoneOffset.UTC);
 
       IngestResult result =
           ingest.ingest(
@@ -62,6 +63,11 @@ class FrameIngestTest {
                           && s.reading().clockState() == ClockState.UNSYNCHRONISED
                           && s.reading().source().equals("bus-a")));
 
+      assertTrue(
+          stored.stream()
+              .allMatch(s -> Instant.parse("2026-11-01T06:00:00Z").equals(s.reading().meterTime())),
+          "every value of the frame is dated with the meter's own date-time record");
+
       List<QuarantinedFrame> kept = quarantine.list(10);
       assertEquals(1, kept.size());
       assertEquals("bad_checksum", kept.get(0).reasonCode());
@@ -72,7 +78,8 @@ class FrameIngestTest {
   void ingest_onlyDamagedFrames_storesNoBatchAndUsesNoSequenceNumber() throws Exception {
     try (Database db = Database.open(folder.resolve("r.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
       ReadingStore store = new ReadingStore(db);
-      FrameIngest ingest = new FrameIngest(new WiredFrameDecoder(), store, new Quarantine(db));
+      FrameIngest ingest =
+          new FrameIngest(new WiredFrameDecoder(), store, new Quarantine(db), ZoneOffset.UTC);
 
       IngestResult result =
           ingest.ingest(
@@ -82,6 +89,33 @@ class FrameIngestTest {
       assertTrue(result.batch().isEmpty());
       assertEquals(1, result.rejections().size());
       assertEquals(1, store.nextSeq());
+    }
+  }
+
+  @Test
+  void ingest_setDayValue_isDatedWithTheSetDayInTheMetersZone() throws Exception {
+    // Example building A01 cold water: storage 1 carries 98.765 m3 and the set day 2026-01-01.
+    String withSetDay =
+        "6825256808017201563412AE4C681611000000046D0006413B0C1356341200426C41314C1365870900C316";
+    try (Database db = Database.open(folder.resolve("r.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      ReadingStore store = new ReadingStore(db);
+      FrameIngest ingest =
+          new FrameIngest(
+              new WiredFrameDecoder(),
+              store,
+              new Quarantine(db),
+              java.time.ZoneId.of("Europe/Paris"));
+
+      ingest.ingest(
+          List.of(new ReceivedFrame(Hex.parse(withSetDay), NOW, "bus-a")), ClockState.SYNCHRONISED);
+
+      StoredReading setDay =
+          store.find(ReadingFilter.all()).stream()
+              .filter(
+                  s -> s.reading().storage() == 1 && s.reading().value().text().equals("98.765"))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(Instant.parse("2025-12-31T23:00:00Z"), setDay.reading().meterTime());
     }
   }
 }
