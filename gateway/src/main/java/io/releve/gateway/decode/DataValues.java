@@ -9,7 +9,6 @@ import java.math.BigInteger;
  * first, as the standard sends them) and scales numbers to their canonical unit.
  */
 final class DataValues {
-  private static final Value ZERO = Value.of(BigDecimal.ZERO);
 
   private DataValues() {}
 
@@ -69,11 +68,12 @@ final class DataValues {
     return digits.toString();
   }
 
-  /** A number scaled as {@code meaning} says: raw × multiplier × 10^exponent, exactly. */
+  /**
+   * A number scaled as {@code meaning} says: raw × multiplier × 10^exponent, exactly, keeping the
+   * meter's resolution: 88120 at 10^-3 m3 is 88.120 m3, not 88.12 (the leak detector needs to know
+   * that this meter counts litres).
+   */
   static Value scaled(long raw, VifMeaning meaning) {
-    if (raw == 0) {
-      return ZERO;
-    }
     return scaled(BigDecimal.valueOf(raw), meaning);
   }
 
@@ -82,7 +82,13 @@ final class DataValues {
     if (meaning.multiplier() != 1) {
       value = value.multiply(BigDecimal.valueOf(meaning.multiplier()));
     }
-    return Value.of(plain(value.scaleByPowerOfTen(meaning.exponent())));
+    BigDecimal scaled = value.scaleByPowerOfTen(meaning.exponent());
+    if (meaning.multiplier() != 1) {
+      // per-minute or per-second rates made hourly: the digits no longer show a resolution
+      return Value.of(plain(scaled));
+    }
+    // never a negative scale, so that JSON shows 800, never 8E+2
+    return Value.of(scaled.scale() < 0 ? scaled.setScale(0) : scaled);
   }
 
   /**

@@ -11,8 +11,8 @@
  *
  * <h2>Canonical units</h2>
  *
- * <p>Every value is scaled exactly ({@link java.math.BigDecimal}, no trailing zeros, never
- * scientific notation) to one unit per family:
+ * <p>Every value is scaled exactly ({@link java.math.BigDecimal}, keeping the resolution the VIF
+ * gives, never scientific notation) to one unit per family:
  *
  * <table>
  *   <caption>VIF family to canonical unit</caption>

@@ -55,7 +55,7 @@ class NormalisationTest {
 
   @Test
   void powerInWatts_becomesKilowatts() throws FrameRejectedException {
-    assertRecord("022B E803", Quantity.POWER, "1", Unit.KILOWATT);
+    assertRecord("022B E803", Quantity.POWER, "1.000", Unit.KILOWATT);
   }
 
   @Test
@@ -77,7 +77,7 @@ class NormalisationTest {
 
   @Test
   void massFlow_isKilogramsPerHour() throws FrameRejectedException {
-    assertRecord("0252 0A00", Quantity.MASS_FLOW, "1", Unit.KILOGRAM_PER_HOUR);
+    assertRecord("0252 0A00", Quantity.MASS_FLOW, "1.0", Unit.KILOGRAM_PER_HOUR);
   }
 
   @Test
@@ -90,7 +90,7 @@ class NormalisationTest {
 
   @Test
   void pressure_isBar() throws FrameRejectedException {
-    assertRecord("0269 9600", Quantity.PRESSURE, "1.5", Unit.BAR);
+    assertRecord("0269 9600", Quantity.PRESSURE, "1.50", Unit.BAR);
   }
 
   @Test
@@ -190,7 +190,7 @@ class NormalisationTest {
   @Test
   void plainTextVif_keepsTheNumberAndAppliesItsCorrectionVife() throws FrameRejectedException {
     // VIF FC + "%RH" (sent reversed) + VIFE 74 (10^-2): 4660 × 10^-2
-    assertRecord("02FC03485225 74 3412", Quantity.OTHER, "46.6", Unit.NONE);
+    assertRecord("02FC03485225 74 3412", Quantity.OTHER, "46.60", Unit.NONE);
   }
 
   @Test
@@ -228,5 +228,11 @@ class NormalisationTest {
     assertEquals(Unit.KILOWATT_HOUR, frame.records().get(0).unit());
     assertEquals("0.069", frame.records().get(1).value().text());
     assertEquals(Unit.CUBIC_METRE, frame.records().get(1).unit());
+  }
+
+  @Test
+  void volumeInLitreSteps_keepsTheMetersResolutionInTheDigits() throws FrameRejectedException {
+    // 88120 at 10^-3 m3 (VIF 0x13): a meter that counts litres shows 88.120 m3, not 88.12
+    assertRecord("0C13 20810800", Quantity.VOLUME, "88.120", Unit.CUBIC_METRE);
   }
 }
