@@ -2,7 +2,9 @@ package io.releve.gateway.cli;
 
 import io.releve.gateway.config.ConfigException;
 import io.releve.gateway.config.GatewayConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,8 +34,22 @@ public final class ConfigOption {
     return SYSTEM_DEFAULT;
   }
 
+  private Optional<GatewayConfig> loaded;
+
   /** Loads and validates it; a {@link ConfigException} becomes exit 78 in the error handler. */
   public GatewayConfig load() throws ConfigException {
     return GatewayConfig.load(path());
+  }
+
+  /**
+   * The configuration when its file exists (read once per command), else empty: commands that only
+   * need a database path run without one. An invalid file is still an error.
+   */
+  public Optional<GatewayConfig> loadIfPresent() throws ConfigException {
+    if (loaded == null) {
+      Path file = path();
+      loaded = Files.exists(file) ? Optional.of(GatewayConfig.load(file)) : Optional.empty();
+    }
+    return loaded;
   }
 }

@@ -3,7 +3,6 @@ package io.releve.gateway.cli;
 import io.releve.gateway.config.ConfigException;
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.store.Database;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -40,11 +39,7 @@ public final class DatabaseOption {
     if (resolved != null) {
       return resolved;
     }
-    Path configFile = config.path();
-    if (Files.exists(configFile)) {
-      return GatewayConfig.load(configFile).database();
-    }
-    return DEFAULT;
+    return config.loadIfPresent().map(GatewayConfig::database).orElse(DEFAULT);
   }
 
   /**
@@ -52,10 +47,10 @@ public final class DatabaseOption {
    * else {@link GatewayConfig#DEFAULT_METER_ZONE}.
    */
   public ZoneId meterZone() throws ConfigException {
-    Path configFile = config.path();
-    return Files.exists(configFile)
-        ? GatewayConfig.load(configFile).meterZone()
-        : GatewayConfig.DEFAULT_METER_ZONE;
+    return config
+        .loadIfPresent()
+        .map(GatewayConfig::meterZone)
+        .orElse(GatewayConfig.DEFAULT_METER_ZONE);
   }
 
   /** Opens the database with the system clock; the caller closes it. */

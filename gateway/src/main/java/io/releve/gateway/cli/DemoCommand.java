@@ -3,6 +3,7 @@ package io.releve.gateway.cli;
 import io.releve.gateway.decode.FrameRejectedException;
 import io.releve.gateway.decode.Hex;
 import io.releve.gateway.decode.WiredFrameDecoder;
+import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.ingest.FrameIngest;
 import io.releve.gateway.ingest.IngestResult;
 import io.releve.gateway.ingest.ReceivedFrame;
@@ -14,6 +15,7 @@ import io.releve.gateway.store.Inventory;
 import io.releve.gateway.store.Quarantine;
 import io.releve.gateway.store.ReadingFilter;
 import io.releve.gateway.store.ReadingStore;
+import io.releve.gateway.store.StoredBatch;
 import io.releve.gateway.store.StoredReading;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,7 +78,8 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path folder = building == null ? defaultBuilding() : building;
     String metersText = read(folder.resolve("meters.csv"));
-    List<ReceivedFrame> frames = frames(folder.resolve("frames.txt"), clock.instant());
+    Instant receivedAt = clock.instant();
+    List<ReceivedFrame> frames = frames(folder.resolve("frames.txt"), receivedAt);
     InventoryCsv.Parsed parsed =
         InventoryCsv.parse(metersText, folder.resolve("meters.csv").toString());
     if (!parsed.errors().isEmpty()) {
@@ -115,7 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
             rejection.quarantineId(), rejection.reason(), rejection.message());
       }
       out.println();
-      printIndexes(out, parsed.devices(), store, result);
+      printIndexes(out, parsed.devices(), store, result, receivedAt);
     }
     out.println();
     out.println("Next: ./releve readings --site RL042 --dwelling A01");
@@ -127,24 +132,33 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** The current (storage 0) values of this cycle, one line per device and quantity. */
   private static void printIndexes(
-      PrintWriter out, List<InstalledDevice> devices, ReadingStore store, IngestResult result) {
+      PrintWriter out,
+      List<InstalledDevice> devices,
+      ReadingStore store,
+      IngestResult result,
+      Instant receivedAt) {
     TextTable table = new TextTable("DWELLING", "ROOM", "MEDIUM", "SERIAL", "QUANTITY", "VALUE");
-    if (result.batch().isPresent() && result.batch().get().count() > 0) {
-      long first = result.batch().get().firstSeq();
-      for (InstalledDevice device : devices) {
-        for (StoredReading stored : store.find(ReadingFilter.all().device(device.identity()))) {
-          Reading reading = stored.reading();
-          if (stored.seq() < first || reading.storage() != 0) {
-            continue;
-          }
-          table.add(
-              device.site() + "/" + device.dwelling().label(),
-              device.room(),
-              device.medium().label(),
-              device.printedSerial(),
-              reading.quantity().label(),
-              reading.value().text() + " " + reading.unit().symbol());
-        }
+    long first = result.batch().map(StoredBatch::firstSeq).orElse(Long.MAX_VALUE);
+    long last = result.batch().map(StoredBatch::lastSeq).orElse(0L);
+    Map<DeviceIdentity, List<Reading>> cycle = new HashMap<>();
+    // this cycle's frames were all received at one instant: read just that, not the history
+    for (StoredReading stored :
+        store.find(ReadingFilter.all().between(receivedAt, receivedAt.plusMillis(1)))) {
+      if (stored.seq() >= first && stored.seq() <= last && stored.reading().storage() == 0) {
+        cycle
+            .computeIfAbsent(stored.reading().device(), d -> new ArrayList<>())
+            .add(stored.reading());
+      }
+    }
+    for (InstalledDevice device : devices) {
+      for (Reading reading : cycle.getOrDefault(device.identity(), List.of())) {
+        table.add(
+            device.site() + "/" + device.dwelling().label(),
+            device.room(),
+            device.medium().label(),
+            device.printedSerial(),
+            reading.quantity().label(),
+            reading.value().text() + " " + reading.unit().symbol());
       }
     }
     table.print(out);

@@ -26,11 +26,7 @@ final class MetersAddCommand implements Callable<Integer> {
   @Mixin DatabaseOption database;
 
   // Not mixinStandardHelpOptions: its --version would clash with the meter's --version.
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin HelpOption help;
 
   @Option(
       names = "--site",
