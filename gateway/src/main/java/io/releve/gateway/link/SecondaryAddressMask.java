@@ -1,0 +1,106 @@
+package io.releve.gateway.link;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What a select telegram asks for (EN 13757-3 §5): a secondary address in which any digit of the id
+ * may be the wildcard {@code F}, and the manufacturer ({@code FFFF}), version ({@code FF}) or
+ * medium ({@code FF}) may be wildcards too. Every slave that matches acknowledges and becomes
+ * selected; the others deselect.
+ *
+ * @param id eight characters, each a digit or {@code F} (any digit)
+ * @param manufacturer the 16-bit manufacturer code, or {@link #ANY_MANUFACTURER}
+ * @param version 0–255, or {@link #ANY_BYTE}
+ * @param medium 0–255, or {@link #ANY_BYTE}
+ */
+public record SecondaryAddressMask(String id, int manufacturer, int version, int medium) {
+
+  public static final int ANY_MANUFACTURER = 0xFFFF;
+  public static final int ANY_BYTE = 0xFF;
+  public static final char ANY_DIGIT = 'F';
+
+  /** Matches every meter: where a wildcard scan starts. */
+  public static final SecondaryAddressMask ALL =
+      new SecondaryAddressMask("FFFFFFFF", ANY_MANUFACTURER, ANY_BYTE, ANY_BYTE);
+
+  private static final Pattern ID = Pattern.compile("[0-9F]{8}");
+
+  public SecondaryAddressMask {
+    Objects.requireNonNull(id, "id");
+    id = id.toUpperCase(Locale.ROOT);
+    if (!ID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          "Secondary address id [" + id + "] must be eight digits, F standing for any digit.");
+    }
+    if (manufacturer < 0 || manufacturer > 0xFFFF) {
+      throw new IllegalArgumentException("Manufacturer code [" + manufacturer + "] out of range.");
+    }
+    if (version < 0 || version > 0xFF || medium < 0 || medium > 0xFF) {
+      throw new IllegalArgumentException("Version and medium must lie between 0 and 255.");
+    }
+  }
+
+  /** A mask that selects exactly {@code address}. */
+  public static SecondaryAddressMask exactly(SecondaryAddress address) {
+    var identity = address.identity();
+    return new SecondaryAddressMask(
+        identity.id(),
+        SecondaryAddress.manufacturerCode(identity.manufacturer()),
+        identity.version(),
+        identity.type());
+  }
+
+  /** The same mask with the digit at {@code position} (0 = most significant) set. */
+  public SecondaryAddressMask withDigit(int position, int digit) {
+    char[] digits = id.toCharArray();
+    digits[position] = Character.forDigit(digit, 10);
+    return new SecondaryAddressMask(new String(digits), manufacturer, version, medium);
+  }
+
+  /** Position of the first wildcard digit, or -1 when the id is complete. */
+  public int firstWildcard() {
+    return id.indexOf(ANY_DIGIT);
+  }
+
+  /** Whether a slave with {@code address} answers this select. */
+  public boolean matches(SecondaryAddress address) {
+    var identity = address.identity();
+    String actual = identity.id();
+    for (int i = 0; i < id.length(); i++) {
+      if (id.charAt(i) != ANY_DIGIT && id.charAt(i) != actual.charAt(i)) {
+        return false;
+      }
+    }
+    return (manufacturer == ANY_MANUFACTURER
+            || manufacturer == SecondaryAddress.manufacturerCode(identity.manufacturer()))
+        && (version == ANY_BYTE || version == identity.version())
+        && (medium == ANY_BYTE || medium == identity.type());
+  }
+
+  /** The 8 bytes of the select telegram's data (after CI 0x52). */
+  public byte[] toBytes() {
+    byte[] bytes = new byte[SecondaryAddress.LENGTH];
+    SecondaryAddress.putDigits(id, bytes);
+    bytes[4] = (byte) manufacturer;
+    bytes[5] = (byte) (manufacturer >> 8);
+    bytes[6] = (byte) version;
+    bytes[7] = (byte) medium;
+    return bytes;
+  }
+
+  /** Reads a select telegram's 8 data bytes. */
+  public static SecondaryAddressMask fromBytes(byte[] bytes, int offset) {
+    return new SecondaryAddressMask(
+        SecondaryAddress.digits(bytes, offset),
+        (bytes[offset + 4] & 0xFF) | (bytes[offset + 5] & 0xFF) << 8,
+        bytes[offset + 6] & 0xFF,
+        bytes[offset + 7] & 0xFF);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%s.%04X.%02X.%02X", id, manufacturer, version, medium);
+  }
+}
