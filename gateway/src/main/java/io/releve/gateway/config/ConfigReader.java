@@ -2,6 +2,7 @@ package io.releve.gateway.config;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
  * and refuses keys nobody read (a misspelt key would otherwise be ignored in silence).
  */
 final class ConfigReader {
+
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(s|m|h)");
 
   private final ConfigFile file;
   private final Set<String> used = new HashSet<>();
@@ -62,6 +65,44 @@ final class ConfigReader {
       throw bad(entry, "must lie between " + min + " and " + max + ".");
     }
     return value;
+  }
+
+  /**
+   * A duration written as a whole number and a unit: {@code 90s}, {@code 15m}, {@code 1h}.
+   *
+   * @param min the shortest allowed, and max the longest
+   */
+  Duration duration(String key, Duration fallback, Duration min, Duration max)
+      throws ConfigException {
+    ConfigFile.Entry entry = entry(key);
+    if (entry == null) {
+      return fallback;
+    }
+    var matcher = DURATION.matcher(entry.value());
+    String range = "between " + describe(min) + " and " + describe(max);
+    if (!matcher.matches()) {
+      throw bad(entry, "must be a number followed by s, m or h (such as 15m), " + range + ".");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    Duration value =
+        switch (matcher.group(2)) {
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          default -> Duration.ofHours(amount);
+        };
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw bad(entry, "must lie " + range + ".");
+    }
+    return value;
+  }
+
+  /** {@code 15m}, {@code 90s}, {@code 24h}: the way the file writes durations. */
+  static String describe(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds % 3600 == 0) {
+      return seconds / 3600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 
   int oneOf(String key, int fallback, List<Integer> allowed) throws ConfigException {

@@ -1,6 +1,7 @@
 package io.releve.gateway.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,17 @@ public record GatewayConfig(
   private static final List<Integer> BAUD_RATES = List.of(300, 2400, 9600);
   private static final int DEFAULT_BAUD = 2400;
   private static final int MAX_DAYS = 36_600;
+
+  /** 96 readings a day: what the portal's daily and leak figures are built for (DESIGN §9). */
+  private static final Duration DEFAULT_POLL = Duration.ofMinutes(15);
+
+  private static final Duration MIN_POLL = Duration.ofSeconds(10);
+  private static final int DEFAULT_RETRIES = 2;
+  private static final int MAX_RETRIES = 5;
+  private static final int DEFAULT_TELEGRAMS = 16;
+
+  /** A meter with more than 64 telegrams is far more likely to be looping than to be that big. */
+  private static final int MAX_TELEGRAMS = 64;
 
   public GatewayConfig {
     buses = List.copyOf(buses);
@@ -93,6 +105,11 @@ public record GatewayConfig(
           reader.path() + ": key [" + prefix + ".transport] is required (serial or tcp).");
     }
     int baud = reader.oneOf(prefix + ".baud", DEFAULT_BAUD, BAUD_RATES);
+    Duration interval =
+        reader.duration(prefix + ".poll-interval", DEFAULT_POLL, MIN_POLL, Duration.ofDays(1));
+    int retries = reader.integer(prefix + ".retries", DEFAULT_RETRIES, 0, MAX_RETRIES);
+    int maxTelegrams =
+        reader.integer(prefix + ".max-telegrams", DEFAULT_TELEGRAMS, 1, MAX_TELEGRAMS);
     if (transport == BusConfig.Transport.SERIAL) {
       String device =
           reader.requiredString(prefix + ".device", ANY, "the serial port of the level converter");
@@ -101,13 +118,14 @@ public record GatewayConfig(
             reader.entry(prefix + ".device"),
             "must name the port by " + SERIAL_BY_ID + "… so that it survives a replug.");
       }
-      return new BusConfig(name, transport, Path.of(device), null, 0, baud);
+      return new BusConfig(
+          name, transport, Path.of(device), null, 0, baud, interval, retries, maxTelegrams);
     }
     String host = reader.requiredString(prefix + ".host", HOST, "a host name or an IP address");
     int port = reader.integer(prefix + ".port", 0, 1, 65_535);
     if (port == 0) {
       throw new ConfigException(reader.path() + ": key [" + prefix + ".port] is required.");
     }
-    return new BusConfig(name, transport, null, host, port, baud);
+    return new BusConfig(name, transport, null, host, port, baud, interval, retries, maxTelegrams);
   }
 }

@@ -44,7 +44,8 @@ final class Migrations {
     }
   }
 
-  static final List<Migration> ALL = List.of(new Migration(1, "initial"));
+  static final List<Migration> ALL =
+      List.of(new Migration(1, "initial"), new Migration(2, "bus_meters"));
 
   /** The schema version this code writes and understands. */
   static int latestVersion() {

@@ -174,30 +174,15 @@ public final class ReadingStore {
     return ids;
   }
 
-  /** The device's row, created unattached (medium from its type) when it was never heard. */
   private long deviceId(Connection c, DeviceIdentity identity, Map<DeviceIdentity, Long> cache)
       throws SQLException {
     Long cached = cache.get(identity);
     if (cached != null) {
       return cached;
     }
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO devices (manufacturer, meter_id, version, device_type, medium, added_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (manufacturer, meter_id, version, device_type)"
-                + " DO UPDATE SET manufacturer = excluded.manufacturer"
-                + " RETURNING id")) {
-      Inventory.bindIdentity(insert, 1, identity);
-      insert.setString(5, identity.medium().label());
-      insert.setLong(6, database.clock().millis());
-      try (ResultSet row = insert.executeQuery()) {
-        row.next();
-        long id = row.getLong(1);
-        cache.put(identity, id);
-        return id;
-      }
-    }
+    long id = Devices.idOf(c, identity, database.clock().millis());
+    cache.put(identity, id);
+    return id;
   }
 
   private static void bind(

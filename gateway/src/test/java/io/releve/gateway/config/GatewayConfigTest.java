@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,9 @@ class GatewayConfigTest {
                 "bus.west.transport = tcp",
                 "bus.west.host = 127.0.0.1",
                 "bus.west.port = 10001",
+                "bus.west.poll-interval = 30s",
+                "bus.west.retries = 0",
+                "bus.west.max-telegrams = 4",
                 "bus.east.transport = serial",
                 "bus.east.device = /dev/serial/by-id/usb-FTDI-if00",
                 "bus.east.baud = 9600"));
@@ -64,9 +68,55 @@ class GatewayConfigTest {
                 Path.of("/dev/serial/by-id/usb-FTDI-if00"),
                 null,
                 0,
-                9600),
-            new BusConfig("west", BusConfig.Transport.TCP, null, "127.0.0.1", 10001, 2400)),
+                9600,
+                Duration.ofMinutes(15),
+                2,
+                16),
+            new BusConfig(
+                "west",
+                BusConfig.Transport.TCP,
+                null,
+                "127.0.0.1",
+                10001,
+                2400,
+                Duration.ofSeconds(30),
+                0,
+                4)),
         config.buses());
+  }
+
+  @Test
+  void load_pollIntervalWithoutUnit_namesFileKeyLineAndValue() throws Exception {
+    String message =
+        errorFor(
+            "gateway.id = bat-a",
+            "bus.west.transport = tcp",
+            "bus.west.host = 127.0.0.1",
+            "bus.west.port = 10001",
+            "bus.west.poll-interval = 15");
+
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [bus.west.poll-interval] (line 5) has value [15]: must be a number followed by"
+            + " s, m or h (such as 15m), between 10s and 24h.",
+        message);
+  }
+
+  @Test
+  void load_pollIntervalBelowTenSeconds_isRefused() throws Exception {
+    String message =
+        errorFor(
+            "gateway.id = bat-a",
+            "bus.west.transport = tcp",
+            "bus.west.host = 127.0.0.1",
+            "bus.west.port = 10001",
+            "bus.west.poll-interval = 5s");
+
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [bus.west.poll-interval] (line 5) has value [5s]: must lie between 10s"
+            + " and 24h.",
+        message);
   }
 
   @Test
