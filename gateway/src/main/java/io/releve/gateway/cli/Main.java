@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
       CheckConfigCommand.class,
       MetersCommand.class,
       ReadingsCommand.class,
+      ScanCommand.class,
+      ReadCommand.class,
+      RunCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,144 @@
+package io.releve.gateway.cli;
+
+import io.releve.gateway.config.GatewayConfig;
+import io.releve.gateway.daemon.BusConnector;
+import io.releve.gateway.daemon.CycleReport;
+import io.releve.gateway.daemon.DailyRetention;
+import io.releve.gateway.daemon.Daemon;
+import io.releve.gateway.reading.ClockState;
+import io.releve.gateway.store.Database;
+import io.releve.gateway.store.PeriodicCheckpoint;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code releve run}: the daemon. Polls every configured bus on its schedule, one thread per bus,
+ * each cycle stored in one transaction, and prints a line per cycle. SIGTERM (systemd's stop) or
+ * Ctrl-C stops it in order: each bus finishes the meter it is reading, stores its cycle and closes
+ * its port; then the database is checkpointed and closed.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the gateway daemon: polls every configured bus on its schedule and stores the",
+      "readings. One line per poll cycle on stdout. Stops in order on SIGTERM or Ctrl-C."
+    })
+public final class RunCommand implements Callable<Integer> {
+
+  /** How often the WAL is copied back into the database file. */
+  static final Duration CHECKPOINT_INTERVAL = Duration.ofMinutes(5);
+
+  @Mixin DatabaseOption database;
+
+  @Option(
+      names = "--cycles",
+      paramLabel = "N",
+      description = "Stop after N poll cycles of every bus (default: run until stopped).")
+  Long cycles;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private final BusConnector connector;
+  private final Clock clock;
+
+  public RunCommand() {
+    this(BusConnector.REAL, Clock.systemUTC());
+  }
+
+  RunCommand(BusConnector connector, Clock clock) {
+    this.connector = connector;
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (cycles != null && cycles < 1) {
+      throw new CliException(ExitCodes.USAGE, "--cycles must be at least 1, not " + cycles + ".");
+    }
+    GatewayConfig config = database.config.load();
+    if (config.buses().isEmpty()) {
+      throw new CliException(
+          ExitCodes.CONFIG,
+          config.file() + " configures no bus: add a bus.NAME.transport block (see releve.conf).");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch enoughCycles = new CountDownLatch(config.buses().size());
+    AtomicLong done = new AtomicLong();
+    Database db = Database.open(database.path(), clock);
+    PeriodicCheckpoint checkpoint =
+        new PeriodicCheckpoint(db, CHECKPOINT_INTERVAL, e -> err.println(e.getMessage()));
+    DailyRetention retention = new DailyRetention(db, config.retention(), clock);
+    Daemon daemon =
+        Daemon.start(
+            config,
+            db,
+            connector,
+            clock,
+            // The Pi's clock supervision (NTP state) comes with the device packaging; until then
+            // the system clock is taken as synchronised, as on any server.
+            () -> ClockState.SYNCHRONISED,
+            report -> {
+              print(out, err, report);
+              if (cycles != null && report.number() == cycles) {
+                enoughCycles.countDown();
+              }
+              done.incrementAndGet();
+            });
+    out.println(
+        "releve "
+            + config.gatewayId()
+            + ": polling "
+            + config.buses().size()
+            + " buses into "
+            + db.file()
+            + " (stop with Ctrl-C or SIGTERM)");
+    out.flush();
+    Thread hook =
+        new Thread(
+            () -> {
+              shutDown(daemon, checkpoint, retention, db);
+              stopped.countDown();
+            },
+            "releve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    if (cycles == null) {
+      stopped.await();
+      return ExitCodes.OK;
+    }
+    enoughCycles.await();
+    Runtime.getRuntime().removeShutdownHook(hook);
+    shutDown(daemon, checkpoint, retention, db);
+    out.println("releve: stopped after " + cycles + " cycles of every bus.");
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static synchronized void print(PrintWriter out, PrintWriter err, CycleReport report) {
+    out.println(report.summary());
+    out.flush();
+    for (String silent : report.silent()) {
+      err.println("  " + report.bus() + ": " + silent);
+    }
+    err.flush();
+  }
+
+  private static void shutDown(
+      Daemon daemon, PeriodicCheckpoint checkpoint, DailyRetention retention, Database db) {
+    daemon.close();
+    retention.close();
+    checkpoint.close();
+    db.checkpoint();
+    db.close();
+  }
+}

@@ -1,0 +1,261 @@
+package io.releve.gateway.daemon;
+
+import io.releve.gateway.config.BusConfig;
+import io.releve.gateway.ingest.FrameIngest;
+import io.releve.gateway.ingest.IngestResult;
+import io.releve.gateway.ingest.ReceivedFrame;
+import io.releve.gateway.link.LinkException;
+import io.releve.gateway.link.MBusMaster;
+import io.releve.gateway.link.Readout;
+import io.releve.gateway.link.SecondaryAddress;
+import io.releve.gateway.reading.ClockState;
+import io.releve.gateway.store.BusMeter;
+import io.releve.gateway.store.BusMeters;
+import io.releve.gateway.store.StoreException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls the meters of one bus, on its own thread, at every multiple of the bus's poll interval
+ * (the first cycle at once). A cycle reads every meter the scans recorded and stores all their
+ * readings in one transaction. A silent meter is reported and skipped; a port or connection that
+ * goes away ends the cycle (what was read is still stored) and is reopened for the next one.
+ */
+final class BusPoller implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BusPoller.class);
+
+  /** How soon a bus whose port could not be opened is tried again, by the daemon's clock. */
+  static final Duration RECONNECT_DELAY = Duration.ofSeconds(10);
+
+  private final BusConfig bus;
+  private final BusConnector connector;
+  private final BusMeters meters;
+  private final FrameIngest ingest;
+  private final Clock clock;
+  private final Supplier<ClockState> clockState;
+  private final Consumer<CycleReport> reports;
+  private final ClockWaiter waiter;
+  /**
+   * Telegrams kept in memory while the database cannot be written: a day of a full bus at the
+   * default interval (250 meters × 2 telegrams × 96 cycles) is well under this.
+   */
+  static final int MAX_UNSAVED = 50_000;
+
+  private final List<ReceivedFrame> unsaved = new ArrayList<>();
+  private List<BusMeter> known = List.of();
+  private MBusMaster master;
+  private long cycles;
+
+  BusPoller(
+      BusConfig bus,
+      BusConnector connector,
+      BusMeters meters,
+      FrameIngest ingest,
+      Clock clock,
+      Supplier<ClockState> clockState,
+      Consumer<CycleReport> reports) {
+    this.bus = Objects.requireNonNull(bus, "bus");
+    this.connector = Objects.requireNonNull(connector, "connector");
+    this.meters = Objects.requireNonNull(meters, "meters");
+    this.ingest = Objects.requireNonNull(ingest, "ingest");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.clockState = Objects.requireNonNull(clockState, "clockState");
+    this.reports = Objects.requireNonNull(reports, "reports");
+    this.waiter = new ClockWaiter(clock);
+  }
+
+  String busName() {
+    return bus.name();
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (!waiter.stopped()) {
+        CycleReport report = cycle();
+        reports.accept(report);
+        Instant next =
+            report.failure() != null && master == null
+                ? earliest(nextBoundary(), clock.instant().plus(RECONNECT_DELAY))
+                : nextBoundary();
+        if (!waiter.waitUntil(next)) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // A bug, not a fault of the bus or the store (those are handled per cycle): this bus's
+      // thread ends, the others go on, and the log and the report say why.
+      LOG.error("bus {}: polling stopped: {}", bus.name(), e.getMessage(), e);
+      reports.accept(failed(clock.instant(), System.nanoTime(), List.of(), e.toString()));
+    } finally {
+      disconnect();
+    }
+  }
+
+  /** Asks the thread to finish the meter it is reading, store the cycle and return. */
+  void stop() {
+    waiter.stop();
+  }
+
+  /** One cycle: connect if needed, read every meter, store everything in one transaction. */
+  CycleReport cycle() {
+    cycles++;
+    Instant started = clock.instant();
+    long startNanos = System.nanoTime();
+    List<BusMeter> toRead = meterList();
+    if (master == null) {
+      try {
+        master = connector.connect(bus);
+      } catch (IOException e) {
+        LOG.warn("bus {}: cannot open {}: {}", bus.name(), bus.where(), e.getMessage());
+        return failed(started, startNanos, toRead, e.getMessage());
+      }
+    }
+    List<ReceivedFrame> frames = new ArrayList<>();
+    List<String> silent = new ArrayList<>();
+    int capped = 0;
+    String failure = null;
+    for (BusMeter meter : toRead) {
+      if (waiter.stopped()) {
+        failure = "the daemon is stopping";
+        silent.add(meter.identity().key() + ": not read, the daemon is stopping");
+        continue;
+      }
+      if (failure != null) {
+        silent.add(meter.identity().key() + ": not read, " + failure);
+        continue;
+      }
+      try {
+        Readout readout = read(meter);
+        Instant receivedAt = clock.instant();
+        for (byte[] telegram : readout.telegrams()) {
+          frames.add(new ReceivedFrame(telegram, receivedAt, bus.name()));
+        }
+        capped += readout.capped() ? 1 : 0;
+      } catch (LinkException e) {
+        silent.add(meter.identity().key() + ": " + e.getMessage());
+      } catch (IOException e) {
+        failure = e.getMessage();
+        silent.add(meter.identity().key() + ": " + e.getMessage());
+        LOG.warn("bus {}: {} lost: {}", bus.name(), bus.where(), e.getMessage());
+        disconnect();
+      }
+    }
+    IngestResult stored;
+    try {
+      stored = store(frames);
+    } catch (StoreException e) {
+      LOG.error(
+          "bus {}: cannot store cycle {} ({} telegrams kept for the next cycle): {}",
+          bus.name(),
+          cycles,
+          unsaved.size(),
+          e.getMessage());
+      failure = "cannot store: " + e.getMessage();
+      stored = new IngestResult(java.util.Optional.empty(), 0, List.of());
+    }
+    return new CycleReport(
+        bus.name(),
+        cycles,
+        started,
+        Duration.ofNanos(System.nanoTime() - startNanos),
+        toRead.size(),
+        silent,
+        frames.size(),
+        stored.readingsStored(),
+        stored.rejections().size(),
+        capped,
+        failure);
+  }
+
+  /** The bus's meters; the last list read when the database cannot be read right now. */
+  private List<BusMeter> meterList() {
+    try {
+      known = meters.onBus(bus.name());
+    } catch (StoreException e) {
+      LOG.error("bus {}: cannot read its meter list, using the last one: {}", bus.name(), e.getMessage());
+    }
+    return known;
+  }
+
+  /**
+   * Stores this cycle's telegrams with those an earlier cycle could not store. When the store
+   * fails, all of them are kept for the next cycle, up to {@link #MAX_UNSAVED}.
+   */
+  private IngestResult store(List<ReceivedFrame> frames) {
+    List<ReceivedFrame> all = new ArrayList<>(unsaved);
+    all.addAll(frames);
+    unsaved.clear();
+    try {
+      return ingest.ingest(all, clockState.get());
+    } catch (StoreException e) {
+      int drop = Math.max(0, all.size() - MAX_UNSAVED);
+      if (drop > 0) {
+        LOG.error("bus {}: {} oldest unsaved telegrams dropped", bus.name(), drop);
+      }
+      unsaved.addAll(all.subList(drop, all.size()));
+      throw e;
+    }
+  }
+
+  private Readout read(BusMeter meter) throws IOException {
+    return switch (meter.addressing()) {
+      case PRIMARY -> master.readPrimary(meter.primaryAddress());
+      case SECONDARY -> master.readSecondary(new SecondaryAddress(meter.identity()));
+    };
+  }
+
+  private CycleReport failed(
+      Instant started, long startNanos, List<BusMeter> toRead, String failure) {
+    List<String> silent = new ArrayList<>();
+    for (BusMeter meter : toRead) {
+      silent.add(meter.identity().key() + ": not read, " + failure);
+    }
+    return new CycleReport(
+        bus.name(),
+        cycles,
+        started,
+        Duration.ofNanos(System.nanoTime() - startNanos),
+        toRead.size(),
+        silent,
+        0,
+        0,
+        0,
+        0,
+        failure);
+  }
+
+  /** The first multiple of the poll interval (counted from the epoch) after now. */
+  private Instant nextBoundary() {
+    long interval = bus.pollInterval().toMillis();
+    long now = clock.millis();
+    return Instant.ofEpochMilli((now / interval + 1) * interval);
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private void disconnect() {
+    if (master != null) {
+      try {
+        master.close();
+      } catch (IOException e) {
+        LOG.warn("bus {}: closing {} failed: {}", bus.name(), bus.where(), e.getMessage());
+      }
+      master = null;
+    }
+  }
+}
