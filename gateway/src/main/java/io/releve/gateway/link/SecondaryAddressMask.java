@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * medium ({@code FF}) may be wildcards too. Every slave that matches acknowledges and becomes
  * selected; the others deselect.
  *
- * @param id eight characters, each a digit or {@code F} (any digit)
+ * @param id eight characters, each a digit, {@code A}–{@code E} (hex digits some meters send in
+ *     their id, so that {@link #exactly} can name them) or {@code F} (any digit)
  * @param manufacturer the 16-bit manufacturer code, or {@link #ANY_MANUFACTURER}
  * @param version 0–255, or {@link #ANY_BYTE}
  * @param medium 0–255, or {@link #ANY_BYTE}
@@ -25,14 +26,17 @@ public record SecondaryAddressMask(String id, int manufacturer, int version, int
   public static final SecondaryAddressMask ALL =
       new SecondaryAddressMask("FFFFFFFF", ANY_MANUFACTURER, ANY_BYTE, ANY_BYTE);
 
-  private static final Pattern ID = Pattern.compile("[0-9F]{8}");
+  /** Digits 0–9; A–E as some meters send in their BCD id; F the wildcard. */
+  private static final Pattern ID = Pattern.compile("[0-9A-F]{8}");
 
   public SecondaryAddressMask {
     Objects.requireNonNull(id, "id");
     id = id.toUpperCase(Locale.ROOT);
     if (!ID.matcher(id).matches()) {
       throw new IllegalArgumentException(
-          "Secondary address id [" + id + "] must be eight digits, F standing for any digit.");
+          "Secondary address id ["
+              + id
+              + "] must be eight digits (A-E as some meters send), F standing for any digit.");
     }
     if (manufacturer < 0 || manufacturer > 0xFFFF) {
       throw new IllegalArgumentException("Manufacturer code [" + manufacturer + "] out of range.");
@@ -54,6 +58,9 @@ public record SecondaryAddressMask(String id, int manufacturer, int version, int
 
   /** The same mask with the digit at {@code position} (0 = most significant) set. */
   public SecondaryAddressMask withDigit(int position, int digit) {
+    if (digit < 0 || digit > 9) {
+      throw new IllegalArgumentException("Digit [" + digit + "] must lie between 0 and 9.");
+    }
     char[] digits = id.toCharArray();
     digits[position] = Character.forDigit(digit, 10);
     return new SecondaryAddressMask(new String(digits), manufacturer, version, medium);
