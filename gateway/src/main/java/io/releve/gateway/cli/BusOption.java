@@ -22,8 +22,7 @@ public final class BusOption {
    *     buses there are
    */
   BusConfig select(GatewayConfig config) throws ConfigException {
-    String known =
-        config.buses().stream().map(BusConfig::name).collect(Collectors.joining(", "));
+    String known = config.buses().stream().map(BusConfig::name).collect(Collectors.joining(", "));
     if (config.buses().isEmpty()) {
       throw new CliException(
           ExitCodes.CONFIG,

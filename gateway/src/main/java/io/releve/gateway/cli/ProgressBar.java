@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * A scan's progress on stderr, redrawn in place with a carriage return: {@code [#######.......]
- * 48% 120/250  3FFFFFFF  2 found}. Standard output keeps only the results table.
+ * A scan's progress on stderr, redrawn in place with a carriage return: {@code [#######.......] 48%
+ * 120/250 3FFFFFFF 2 found}. Standard output keeps only the results table.
  */
 final class ProgressBar implements ScanListener {
 

@@ -155,7 +155,8 @@ public final class ScanCommand implements Callable<Integer> {
     return known;
   }
 
-  private static void printTable(PrintWriter out, List<FoundMeter> found, Set<DeviceIdentity> known) {
+  private static void printTable(
+      PrintWriter out, List<FoundMeter> found, Set<DeviceIdentity> known) {
     if (found.isEmpty()) {
       return;
     }

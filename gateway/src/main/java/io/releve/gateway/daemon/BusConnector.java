@@ -22,15 +22,15 @@ public interface BusConnector {
   /**
    * Opens {@code bus}.
    *
-   * @throws IOException when the port cannot be opened or the server cannot be reached; the
-   *     message names the port or {@code host:port}
+   * @throws IOException when the port cannot be opened or the server cannot be reached; the message
+   *     names the port or {@code host:port}
    */
   MBusMaster connect(BusConfig bus) throws IOException;
 
   private static MBusMaster open(BusConfig bus) throws IOException {
     ByteStream stream =
         switch (bus.transport()) {
-          case SERIAL -> SerialByteStream.open(bus.device().toString(), bus.baud());
+          case SERIAL -> new SerialByteStream(bus.device().toString(), bus.baud());
           case TCP -> TcpByteStream.open(bus.host(), bus.port(), bus.baud(), CONNECT_TIMEOUT);
         };
     return new MBusMaster(stream, settings(bus));

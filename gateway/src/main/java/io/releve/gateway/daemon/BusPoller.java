@@ -25,10 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the meters of one bus, on its own thread, at every multiple of the bus's poll interval
- * (the first cycle at once). A cycle reads every meter the scans recorded and stores all their
- * readings in one transaction. A silent meter is reported and skipped; a port or connection that
- * goes away ends the cycle (what was read is still stored) and is reopened for the next one.
+ * Polls the meters of one bus, on its own thread, at every multiple of the bus's poll interval (the
+ * first cycle at once). A cycle reads every meter the scans recorded and stores all their readings
+ * in one transaction. A silent meter is reported and skipped; a port or connection that goes away
+ * ends the cycle (what was read is still stored) and is reopened for the next one.
  */
 final class BusPoller implements Runnable {
 
@@ -45,6 +45,7 @@ final class BusPoller implements Runnable {
   private final Supplier<ClockState> clockState;
   private final Consumer<CycleReport> reports;
   private final ClockWaiter waiter;
+
   /**
    * Telegrams kept in memory while the database cannot be written: a day of a full bus at the
    * default interval (250 meters × 2 telegrams × 96 cycles) is well under this.
@@ -185,7 +186,8 @@ final class BusPoller implements Runnable {
     try {
       known = meters.onBus(bus.name());
     } catch (StoreException e) {
-      LOG.error("bus {}: cannot read its meter list, using the last one: {}", bus.name(), e.getMessage());
+      LOG.error(
+          "bus {}: cannot read its meter list, using the last one: {}", bus.name(), e.getMessage());
     }
     return known;
   }

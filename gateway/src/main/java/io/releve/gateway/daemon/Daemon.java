@@ -31,8 +31,8 @@ public final class Daemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
   /**
-   * How long {@link #close()} waits for the buses. A meter readout is at most a few seconds even
-   * at 300 baud with retries; systemd's own stop timeout (90 s by default) is longer.
+   * How long {@link #close()} waits for the buses. A meter readout is at most a few seconds even at
+   * 300 baud with retries; systemd's own stop timeout (90 s by default) is longer.
    */
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 

@@ -35,7 +35,8 @@ public final class DailyRetention implements AutoCloseable {
 
   public DailyRetention(Database database, RetentionConfig config, Clock clock) {
     RetentionPolicy policy =
-        RetentionPolicy.ofDays(config.rawFrameDays(), config.readingDays(), config.quarantineDays());
+        RetentionPolicy.ofDays(
+            config.rawFrameDays(), config.readingDays(), config.quarantineDays());
     Retention retention = new Retention(database);
     executor.scheduleAtFixedRate(
         () -> {
