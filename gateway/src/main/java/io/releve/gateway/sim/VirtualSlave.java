@@ -2,7 +2,6 @@ package io.releve.gateway.sim;
 
 import io.releve.gateway.link.LinkFrames;
 import io.releve.gateway.link.SecondaryAddress;
-import io.releve.gateway.link.SecondaryAddressMask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -138,7 +137,7 @@ public final class VirtualSlave {
     if (address == LinkFrames.ADDRESS_NETWORK_LAYER
         && LinkFrames.ci(request) == LinkFrames.CI_SELECT
         && data.length == SecondaryAddress.LENGTH) {
-      selected = SecondaryAddressMask.fromBytes(data, 0).matches(meter.address());
+      selected = SelectionMask.matches(data, meter.address());
       if (selected) {
         reset(); // the master starts the selected slave's FCB afresh
         return ACK;
