@@ -15,10 +15,10 @@ import java.util.Objects;
  * <ul>
  *   <li>SND_NKE to its address: E5; the link is reset (the next REQ_UD2 starts a new readout) and
  *       the slave is deselected.
- *   <li>REQ_UD2: an RSP_UD long frame, C 0x08, A = its primary address (0xFD when asked through
- *       0xFD), the meter's CI and data. With FCV set, an FCB equal to the last one means the master
- *       retries: the same telegram again. A toggled FCB (or FCV clear) means the last one arrived:
- *       the next telegram of the readout, or a new readout after the last.
+ *   <li>REQ_UD2: an RSP_UD long frame, C 0x08, A = its primary address (also when asked through
+ *       0xFD, as real meters do), the meter's CI and data. With FCV set, an FCB equal to the last
+ *       one means the master retries: the same telegram again. A toggled FCB (or FCV clear) means
+ *       the last one arrived: the next telegram of the readout, or a new readout after the last.
  *   <li>SND_UD to 0xFD with CI 0x52 and an 8-byte mask: E5 and selected when its secondary address
  *       matches, silently deselected otherwise. A selected slave answers at 0xFD.
  *   <li>0xFE: every slave answers; 0xFF: every slave obeys, none answers.
@@ -170,7 +170,7 @@ public final class VirtualSlave {
 
   /** A long RSP_UD frame of {@code userData}, with the faults that apply to telegrams. */
   private byte[] frame(byte[] userData, int address) {
-    int replyAddress = address == LinkFrames.ADDRESS_NETWORK_LAYER ? address : primaryAddress;
+    int replyAddress = primaryAddress;
     if (faults.isWrongAddress()) {
       replyAddress ^= 1; // a neighbour's address
     }

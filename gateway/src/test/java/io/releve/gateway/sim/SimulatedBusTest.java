@@ -131,15 +131,15 @@ class SimulatedBusTest {
   }
 
   @Test
-  void exchange_selectMatchingMask_acknowledgesAndAnswersAtFd() {
-    VirtualSlave slave = new VirtualSlave(TestMeter.single("12345678"), 0);
+  void exchange_selectMatchingMask_acknowledgesAndAnswersAtFdWithItsPrimaryAddress() {
+    VirtualSlave slave = new VirtualSlave(TestMeter.single("12345678"), 7);
     SimulatedBus bus = bus(slave);
 
     assertArrayEquals(ACK, bus.exchange(select(idMask("1234FFFF"))));
     byte[] reply = bus.exchange(reqUd2(REQ_UD2_FCB_SET, LinkFrames.ADDRESS_NETWORK_LAYER));
 
     assertTrue(slave.isSelected());
-    assertEquals(LinkFrames.ADDRESS_NETWORK_LAYER, LinkFrames.address(reply));
+    assertEquals(7, LinkFrames.address(reply));
     assertEquals(null, LinkFrames.checkComplete(reply));
   }
 
