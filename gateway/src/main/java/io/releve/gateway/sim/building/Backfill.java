@@ -21,6 +21,10 @@ import java.util.Objects;
  * <p>Within a step the meters of a bus are read {@link #READOUT_SPACING} apart, in address order,
  * as a poller would; buses are read in parallel, so each bus starts at the step. Steps are stored a
  * simulated day per transaction: one fsync a day of history keeps months of it to seconds.
+ *
+ * <p>Cost: 90 days hourly of the shipped building (549 000 frames, 2.2 million readings) take about
+ * 40 s on a 2-core machine, of which about 1 s makes the telegrams, 3 s decodes them and the rest
+ * is SQLite inserting rows ({@code BackfillBenchmark} in the tests measures it).
  */
 public final class Backfill {
 
