@@ -67,6 +67,23 @@ final class ConfigReader {
     return value;
   }
 
+  long longInteger(String key, long fallback, long min, long max) throws ConfigException {
+    ConfigFile.Entry entry = entry(key);
+    if (entry == null) {
+      return fallback;
+    }
+    long value;
+    try {
+      value = Long.parseLong(entry.value());
+    } catch (NumberFormatException e) {
+      throw bad(entry, "must be a whole number between " + min + " and " + max + ".");
+    }
+    if (value < min || value > max) {
+      throw bad(entry, "must lie between " + min + " and " + max + ".");
+    }
+    return value;
+  }
+
   /**
    * A duration written as a whole number and a unit: {@code 90s}, {@code 15m}, {@code 1h}.
    *
