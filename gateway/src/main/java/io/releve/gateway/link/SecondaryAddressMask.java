@@ -22,12 +22,15 @@ public record SecondaryAddressMask(String id, int manufacturer, int version, int
   public static final int ANY_BYTE = 0xFF;
   public static final char ANY_DIGIT = 'F';
 
+  /**
+   * Digits 0–9; A–E as some meters send in their BCD id; F the wildcard. Declared before {@link
+   * #ALL}, whose construction needs it: static fields are set in the order they are written.
+   */
+  private static final Pattern ID = Pattern.compile("[0-9A-F]{8}");
+
   /** Matches every meter: where a wildcard scan starts. */
   public static final SecondaryAddressMask ALL =
       new SecondaryAddressMask("FFFFFFFF", ANY_MANUFACTURER, ANY_BYTE, ANY_BYTE);
-
-  /** Digits 0–9; A–E as some meters send in their BCD id; F the wildcard. */
-  private static final Pattern ID = Pattern.compile("[0-9A-F]{8}");
 
   public SecondaryAddressMask {
     Objects.requireNonNull(id, "id");
