@@ -59,13 +59,31 @@ public record SecondaryAddressMask(String id, int manufacturer, int version, int
         identity.type());
   }
 
-  /** The same mask with the digit at {@code position} (0 = most significant) set. */
+  /** Digits of an id. */
+  public static final int ID_DIGITS = 8;
+
+  /** Highest value a digit of a select mask can name: E, since F is the wildcard. */
+  public static final int MAX_DIGIT = 0xE;
+
+  /**
+   * The same mask with the digit at {@code position} (0 = most significant, 7 = least) set to
+   * {@code digit}: 0–9, or 0xA–0xE for the hex digits some meters send in their id.
+   *
+   * @throws IllegalArgumentException when the position or the digit is out of range
+   */
   public SecondaryAddressMask withDigit(int position, int digit) {
-    if (digit < 0 || digit > 9) {
-      throw new IllegalArgumentException("Digit [" + digit + "] must lie between 0 and 9.");
+    if (position < 0 || position >= ID_DIGITS) {
+      throw new IllegalArgumentException(
+          "Digit position [" + position + "] must lie between 0 and " + (ID_DIGITS - 1) + ".");
+    }
+    if (digit < 0 || digit > MAX_DIGIT) {
+      throw new IllegalArgumentException(
+          "Digit ["
+              + digit
+              + "] must lie between 0 and 14 (0xE): F (15) is the wildcard, not a digit.");
     }
     char[] digits = id.toCharArray();
-    digits[position] = Character.forDigit(digit, 10);
+    digits[position] = Character.toUpperCase(Character.forDigit(digit, 16));
     return new SecondaryAddressMask(new String(digits), manufacturer, version, medium);
   }
 
