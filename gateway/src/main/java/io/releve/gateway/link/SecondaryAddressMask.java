@@ -42,11 +42,11 @@ public record SecondaryAddressMask(String id, int manufacturer, int version, int
               + "] must be eight digits (A-E as some meters send), F standing for any digit.");
     }
     if (manufacturer < 0 || manufacturer > 0xFFFF) {
-      throw new IllegalArgumentException("Manufacturer code [" + manufacturer + "] out of range.");
+      throw new IllegalArgumentException(
+          "Manufacturer code [" + manufacturer + "] must lie between 0 and 65535 (0xFFFF: any).");
     }
-    if (version < 0 || version > 0xFF || medium < 0 || medium > 0xFF) {
-      throw new IllegalArgumentException("Version and medium must lie between 0 and 255.");
-    }
+    checkByte("Version", version);
+    checkByte("Medium", medium);
   }
 
   /** A mask that selects exactly {@code address}. */
@@ -120,11 +120,19 @@ public record SecondaryAddressMask(String id, int manufacturer, int version, int
 
   /** Reads a select telegram's 8 data bytes. */
   public static SecondaryAddressMask fromBytes(byte[] bytes, int offset) {
+    SecondaryAddress.checkRoom(bytes, offset);
     return new SecondaryAddressMask(
         SecondaryAddress.digits(bytes, offset),
         (bytes[offset + 4] & 0xFF) | (bytes[offset + 5] & 0xFF) << 8,
         bytes[offset + 6] & 0xFF,
         bytes[offset + 7] & 0xFF);
+  }
+
+  private static void checkByte(String what, int value) {
+    if (value < 0 || value > 0xFF) {
+      throw new IllegalArgumentException(
+          what + " [" + value + "] must lie between 0 and 255 (0xFF: any).");
+    }
   }
 
   @Override
