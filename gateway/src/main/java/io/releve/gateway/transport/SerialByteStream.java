@@ -61,6 +61,8 @@ public final class SerialByteStream implements ByteStream {
               + port.getLastErrorLocation()
               + ")");
     }
+    // the write timeout, once; each read sets its own read timeout
+    setTimeouts(0);
   }
 
   /**
@@ -77,7 +79,6 @@ public final class SerialByteStream implements ByteStream {
 
   @Override
   public void write(byte[] bytes) throws IOException {
-    setTimeouts(0);
     int written = 0;
     while (written < bytes.length) {
       int n = port.writeBytes(bytes, bytes.length - written, written);

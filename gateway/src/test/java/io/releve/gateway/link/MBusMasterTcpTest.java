@@ -1,8 +1,10 @@
 package io.releve.gateway.link;
 
+import static io.releve.gateway.link.ScriptedSlave.after;
 import static io.releve.gateway.link.ScriptedSlave.echoThen;
 import static io.releve.gateway.link.ScriptedSlave.reply;
 import static io.releve.gateway.link.ScriptedSlave.silence;
+import static io.releve.gateway.link.ScriptedSlave.split;
 import static io.releve.gateway.link.ScriptedSlave.trickle;
 import static io.releve.gateway.link.Telegrams.ack;
 import static io.releve.gateway.link.Telegrams.badChecksum;
@@ -41,10 +43,14 @@ class MBusMasterTcpTest {
   private MBusMaster master;
 
   private MBusMaster connect(LinkSettings settings) throws Exception {
+    return connect(settings, BAUD);
+  }
+
+  private MBusMaster connect(LinkSettings settings, int baud) throws Exception {
     slave = ScriptedSlave.tcp();
     master =
         new MBusMaster(
-            TcpByteStream.open("127.0.0.1", slave.port(), BAUD, Duration.ofSeconds(5)), settings);
+            TcpByteStream.open("127.0.0.1", slave.port(), baud, Duration.ofSeconds(5)), settings);
     return master;
   }
 
@@ -431,5 +437,63 @@ class MBusMasterTcpTest {
 
     assertEquals("Primary address [251] must lie between 0 and 250.", e.getMessage());
     assertEquals(0, master.counters().requests());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} baud")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {300, 2400, 9600})
+  void sndNke_silentSlave_waitsTheWholeReplyWindowOfTheBaudRate(int baud) throws Exception {
+    connect(new LinkSettings(0, 16, false), baud);
+    Duration window = new LinkTiming(baud, TcpByteStream.LATENCY).replyWindow(5);
+    long start = System.nanoTime();
+
+    assertThrows(LinkException.class, () -> master.sndNke(1));
+
+    Duration waited = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(waited.compareTo(window) >= 0, () -> "gave up after " + waited + " < " + window);
+  }
+
+  @Test
+  void sndNke_slowSlaveInsideTheReplyWindow_isHeard() throws Exception {
+    // 300 baud over TCP: the window after SND_NKE is 1.38 s; the slave answers after 0.4 s
+    connect(new LinkSettings(0, 16, false), 300);
+    slave.then(after(400, reply(ack())));
+
+    master.sndNke(1);
+
+    assertEquals(0, master.counters().timeouts());
+  }
+
+  @Test
+  void readPrimary_pauseInsideTheFrameLongerThanTheInterByteTimeout_isGarbledThenRetried()
+      throws Exception {
+    connect(new LinkSettings(6, 16, false));
+    byte[] telegram = rspUd(5, 1, false);
+    byte[] head = Arrays.copyOf(telegram, 12);
+    byte[] tail = Arrays.copyOfRange(telegram, 12, telegram.length);
+    // 300 ms of silence mid-frame, against an inter-byte timeout of about 63 ms. The slave answers
+    // one request at a time, so the retries sent meanwhile are answered late, and some of those
+    // answers meet the master while it drains the line: it takes a few attempts to get clean.
+    slave.then(reply(ack()), split(300, head, tail));
+    for (int i = 0; i < 6; i++) {
+      slave.then(reply(telegram));
+    }
+
+    Readout readout = master.readPrimary(5);
+
+    assertArrayEquals(telegram, readout.telegrams().get(0));
+    assertTrue(master.counters().badFrames() >= 1);
+    List<Integer> controls = controlFields(3);
+    assertTrue(controls.subList(1, controls.size()).stream().allMatch(c -> c == REQ_UD2_FCB));
+  }
+
+  @Test
+  void readPrimary_capOfOne_readsOneTelegramAndSaysCapped() throws Exception {
+    connect(new LinkSettings(2, 1, false));
+    slave.then(reply(ack()), reply(rspUd(5, 1, true)));
+
+    Readout readout = master.readPrimary(5);
+
+    assertEquals(1, readout.telegrams().size());
+    assertTrue(readout.capped());
   }
 }

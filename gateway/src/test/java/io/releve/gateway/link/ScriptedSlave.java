@@ -160,6 +160,16 @@ public final class ScriptedSlave implements AutoCloseable {
     };
   }
 
+  /** {@code then}, after {@code pauseMillis} of silence: a slow slave. */
+  public static Answer after(long pauseMillis, Answer then) {
+    return request -> {
+      List<Chunk> chunks = new ArrayList<>();
+      chunks.add(new Chunk(pauseMillis, new byte[0]));
+      chunks.addAll(then.chunks(request));
+      return chunks;
+    };
+  }
+
   /** {@code frame} cut into pieces of {@code size} bytes, {@code pauseMillis} apart. */
   public static Answer trickle(byte[] frame, int size, long pauseMillis) {
     List<byte[]> parts = new ArrayList<>();

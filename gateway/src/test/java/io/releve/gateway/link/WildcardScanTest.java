@@ -231,4 +231,26 @@ class WildcardScanTest {
       assertTrue(progress.get(i)[0] <= progress.get(i)[1], "progress stays within its total");
     }
   }
+
+  @Test
+  void scanSecondary_busFailsMidScan_throwsAndStillTriesToDeselect() throws Exception {
+    addAll(List.of("70000001", "80000001"));
+    ScanListener closesTheBus =
+        new ScanListener() {
+          @Override
+          public void progress(int done, int total, String current) {}
+
+          @Override
+          public void found(FoundMeter meter) {
+            bus.close();
+          }
+        };
+
+    java.io.IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.io.IOException.class, () -> scan(closesTheBus));
+
+    assertEquals("The virtual bus is closed", e.getMessage());
+    assertEquals(1, e.getSuppressed().length, "the failed deselection is kept");
+  }
 }
