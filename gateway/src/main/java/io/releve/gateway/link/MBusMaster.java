@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +36,19 @@ public final class MBusMaster implements AutoCloseable {
   private final Readouts readouts;
 
   public MBusMaster(ByteStream stream, LinkSettings settings) {
+    this(stream, settings, System::nanoTime);
+  }
+
+  /**
+   * With the clock the reply windows are measured on, in nanoseconds: a simulated bus that keeps
+   * its own time passes its clock, so a silent slave costs no real time.
+   */
+  MBusMaster(ByteStream stream, LinkSettings settings, LongSupplier nanoTime) {
     this.stream = Objects.requireNonNull(stream, "stream");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.reader = new ReplyReader(stream, settings.echoSuppression(), counters);
+    this.reader =
+        new ReplyReader(
+            stream, settings.echoSuppression(), counters, Objects.requireNonNull(nanoTime));
     this.readouts = new Readouts(reader, frameCountBits, counters, settings.maxTelegrams());
   }
 

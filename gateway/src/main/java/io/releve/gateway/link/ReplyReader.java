@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.function.LongSupplier;
 
 /**
  * One exchange on the bus: purge the input, write a request, read one reply frame within the
@@ -42,10 +43,13 @@ final class ReplyReader {
   private final LinkTiming timing;
   private final boolean echoSuppression;
   private final LinkCounters counters;
+  private final LongSupplier nanoTime;
   private final byte[] buffer = new byte[BUFFER_SIZE];
 
-  ReplyReader(ByteStream stream, boolean echoSuppression, LinkCounters counters) {
+  ReplyReader(
+      ByteStream stream, boolean echoSuppression, LinkCounters counters, LongSupplier nanoTime) {
     this.stream = stream;
+    this.nanoTime = nanoTime;
     this.timing = new LinkTiming(stream.baud(), stream.latency());
     this.echoSuppression = echoSuppression;
     this.counters = counters;
@@ -71,12 +75,12 @@ final class ReplyReader {
     stream.purge();
     stream.write(request);
     counters.countRequest();
-    long deadline = System.nanoTime() + timing.replyWindow(request.length).toNanos();
+    long deadline = nanoTime.getAsLong() + timing.replyWindow(request.length).toNanos();
     Duration interByte = timing.interByteTimeout();
     boolean echoPossible = echoSuppression;
     int have = 0;
     while (true) {
-      Duration wait = have == 0 ? Duration.ofNanos(deadline - System.nanoTime()) : interByte;
+      Duration wait = have == 0 ? Duration.ofNanos(deadline - nanoTime.getAsLong()) : interByte;
       if (wait.isNegative() || wait.isZero()) {
         return new Reply(Status.NOTHING, new byte[0], null);
       }
@@ -136,9 +140,9 @@ final class ReplyReader {
   /** Reads on until the line is quiet, so the rest of the garbage does not meet the next reply. */
   private Reply garbled(int have, String problem) throws IOException {
     byte[] seen = Arrays.copyOf(buffer, have);
-    long until = System.nanoTime() + MAX_DRAIN.toNanos();
+    long until = nanoTime.getAsLong() + MAX_DRAIN.toNanos();
     byte[] sink = new byte[64];
-    while (System.nanoTime() < until
+    while (nanoTime.getAsLong() < until
         && stream.read(sink, 0, sink.length, timing.interByteTimeout()) > 0) {
       // dropped: the reply is garbled already, these bytes add nothing to tell
     }

@@ -3,6 +3,7 @@ package io.releve.gateway.link;
 import io.releve.gateway.device.DeviceIdentity;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A meter's secondary address as the select telegram carries it (EN 13757-3 §5, 8 bytes):
@@ -16,12 +17,21 @@ public record SecondaryAddress(DeviceIdentity identity) {
   /** Bytes of a secondary address in the select telegram and in the long header. */
   public static final int LENGTH = 8;
 
+  /** What {@link DeviceIdentity} accepts as a manufacturer ({@code @} codes 0). */
+  private static final Pattern MANUFACTURER = Pattern.compile("[A-Z@]{3}");
+
   public SecondaryAddress {
     Objects.requireNonNull(identity, "identity");
   }
 
-  /** Reads the 8 bytes at {@code offset} (id, manufacturer, version, medium). */
+  /**
+   * Reads the 8 bytes at {@code offset} (id, manufacturer, version, medium).
+   *
+   * @throws IllegalArgumentException when fewer than 8 bytes follow {@code offset}, or the
+   *     manufacturer code names no three letters
+   */
   public static SecondaryAddress fromBytes(byte[] bytes, int offset) {
+    checkRoom(bytes, offset);
     String id = digits(bytes, offset);
     int code = (bytes[offset + 4] & 0xFF) | (bytes[offset + 5] & 0xFF) << 8;
     return new SecondaryAddress(
@@ -53,8 +63,16 @@ public record SecondaryAddress(DeviceIdentity identity) {
         identity.type());
   }
 
-  /** The 16-bit manufacturer code of three letters (EN 13757-3: 5 bits a letter, A = 1). */
+  /**
+   * The 16-bit manufacturer code of three letters (EN 13757-3: 5 bits a letter, A = 1).
+   *
+   * @throws IllegalArgumentException unless {@code letters} is three upper-case letters
+   */
   public static int manufacturerCode(String letters) {
+    if (letters == null || !MANUFACTURER.matcher(letters).matches()) {
+      throw new IllegalArgumentException(
+          "Manufacturer [" + letters + "] must be three upper-case letters, such as LUG.");
+    }
     return (letters.charAt(0) - 64) << 10
         | (letters.charAt(1) - 64) << 5
         | (letters.charAt(2) - 64);
@@ -68,6 +86,18 @@ public record SecondaryAddress(DeviceIdentity identity) {
           (char) ((code >> 5 & 0x1F) + 64),
           (char) ((code & 0x1F) + 64)
         });
+  }
+
+  /** Fails unless 8 bytes follow {@code offset} in {@code bytes}. */
+  static void checkRoom(byte[] bytes, int offset) {
+    if (offset < 0 || offset > bytes.length - LENGTH) {
+      throw new IllegalArgumentException(
+          "A secondary address takes 8 bytes; "
+              + bytes.length
+              + " bytes leave no room for one at offset "
+              + offset
+              + ".");
+    }
   }
 
   /** Eight BCD digits (hex digits are kept as sent), most significant first. */

@@ -22,10 +22,12 @@ public record SecondaryAddressMask(String id, int manufacturer, int version, int
   public static final int ANY_BYTE = 0xFF;
   public static final char ANY_DIGIT = 'F';
 
-  /** Digits 0–9; A–E as some meters send in their BCD id; F the wildcard. */
+  /**
+   * Digits 0–9; A–E as some meters send in their BCD id; F the wildcard. Declared before {@link
+   * #ALL}, whose construction needs it: static fields are set in the order they are written.
+   */
   private static final Pattern ID = Pattern.compile("[0-9A-F]{8}");
 
-  // Declared after ID: static fields initialise in source order.
   /** Matches every meter: where a wildcard scan starts. */
   public static final SecondaryAddressMask ALL =
       new SecondaryAddressMask("FFFFFFFF", ANY_MANUFACTURER, ANY_BYTE, ANY_BYTE);
@@ -40,11 +42,11 @@ public record SecondaryAddressMask(String id, int manufacturer, int version, int
               + "] must be eight digits (A-E as some meters send), F standing for any digit.");
     }
     if (manufacturer < 0 || manufacturer > 0xFFFF) {
-      throw new IllegalArgumentException("Manufacturer code [" + manufacturer + "] out of range.");
+      throw new IllegalArgumentException(
+          "Manufacturer code [" + manufacturer + "] must lie between 0 and 65535 (0xFFFF: any).");
     }
-    if (version < 0 || version > 0xFF || medium < 0 || medium > 0xFF) {
-      throw new IllegalArgumentException("Version and medium must lie between 0 and 255.");
-    }
+    checkByte("Version", version);
+    checkByte("Medium", medium);
   }
 
   /** A mask that selects exactly {@code address}. */
@@ -57,13 +59,31 @@ public record SecondaryAddressMask(String id, int manufacturer, int version, int
         identity.type());
   }
 
-  /** The same mask with the digit at {@code position} (0 = most significant) set. */
+  /** Digits of an id. */
+  public static final int ID_DIGITS = 8;
+
+  /** Highest value a digit of a select mask can name: E, since F is the wildcard. */
+  public static final int MAX_DIGIT = 0xE;
+
+  /**
+   * The same mask with the digit at {@code position} (0 = most significant, 7 = least) set to
+   * {@code digit}: 0–9, or 0xA–0xE for the hex digits some meters send in their id.
+   *
+   * @throws IllegalArgumentException when the position or the digit is out of range
+   */
   public SecondaryAddressMask withDigit(int position, int digit) {
-    if (digit < 0 || digit > 9) {
-      throw new IllegalArgumentException("Digit [" + digit + "] must lie between 0 and 9.");
+    if (position < 0 || position >= ID_DIGITS) {
+      throw new IllegalArgumentException(
+          "Digit position [" + position + "] must lie between 0 and " + (ID_DIGITS - 1) + ".");
+    }
+    if (digit < 0 || digit > MAX_DIGIT) {
+      throw new IllegalArgumentException(
+          "Digit ["
+              + digit
+              + "] must lie between 0 and 14 (0xE): F (15) is the wildcard, not a digit.");
     }
     char[] digits = id.toCharArray();
-    digits[position] = Character.forDigit(digit, 10);
+    digits[position] = Character.toUpperCase(Character.forDigit(digit, 16));
     return new SecondaryAddressMask(new String(digits), manufacturer, version, medium);
   }
 
@@ -100,11 +120,19 @@ public record SecondaryAddressMask(String id, int manufacturer, int version, int
 
   /** Reads a select telegram's 8 data bytes. */
   public static SecondaryAddressMask fromBytes(byte[] bytes, int offset) {
+    SecondaryAddress.checkRoom(bytes, offset);
     return new SecondaryAddressMask(
         SecondaryAddress.digits(bytes, offset),
         (bytes[offset + 4] & 0xFF) | (bytes[offset + 5] & 0xFF) << 8,
         bytes[offset + 6] & 0xFF,
         bytes[offset + 7] & 0xFF);
+  }
+
+  private static void checkByte(String what, int value) {
+    if (value < 0 || value > 0xFF) {
+      throw new IllegalArgumentException(
+          what + " [" + value + "] must lie between 0 and 255 (0xFF: any).");
+    }
   }
 
   @Override

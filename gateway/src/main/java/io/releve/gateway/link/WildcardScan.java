@@ -11,8 +11,11 @@ import java.util.List;
  * of several slaves overlap into one clean E5 and only their data collides.
  */
 final class WildcardScan {
-  /** Values of one id digit tried when descending. */
-  private static final int DIGITS = 10;
+  /**
+   * Values of one id digit tried when descending: 0–9, and A–E, which some meters send in their BCD
+   * id (F is the wildcard itself, so a meter's F digit can only be matched by a wildcard).
+   */
+  private static final int DIGITS = SecondaryAddressMask.MAX_DIGIT + 1;
 
   private final MBusMaster master;
   private final ScanListener listener;
@@ -62,7 +65,7 @@ final class WildcardScan {
     }
   }
 
-  /** Several slaves match {@code mask}: tries 0–9 for its first wildcard digit. */
+  /** Several slaves match {@code mask}: tries 0–E for its first wildcard digit. */
   private void descend(SecondaryAddressMask mask) throws IOException {
     int position = mask.firstWildcard();
     if (position < 0) {

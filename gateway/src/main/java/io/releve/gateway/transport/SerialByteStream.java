@@ -1,6 +1,7 @@
 package io.releve.gateway.transport;
 
 import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -47,7 +48,7 @@ public final class SerialByteStream implements ByteStream {
     this.path = Objects.requireNonNull(path, "path");
     this.baud = BusSpeeds.check(baud, path);
     this.usbLatency = Objects.requireNonNull(usbLatency, "usbLatency");
-    this.port = SerialPort.getCommPort(path);
+    this.port = commPort(path);
     port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.EVEN_PARITY);
     port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
     if (!port.openPort()) {
@@ -60,11 +61,24 @@ public final class SerialByteStream implements ByteStream {
               + port.getLastErrorLocation()
               + ")");
     }
+    // the write timeout, once; each read sets its own read timeout
+    setTimeouts(0);
+  }
+
+  /**
+   * jSerialComm refuses a path it cannot resolve with an unchecked exception; callers reopen a lost
+   * port on {@link IOException}, so it becomes one.
+   */
+  private static SerialPort commPort(String path) throws IOException {
+    try {
+      return SerialPort.getCommPort(path);
+    } catch (SerialPortInvalidPortException e) {
+      throw new IOException("Cannot open serial port " + path + ": no such port", e);
+    }
   }
 
   @Override
   public void write(byte[] bytes) throws IOException {
-    setTimeouts(0);
     int written = 0;
     while (written < bytes.length) {
       int n = port.writeBytes(bytes, bytes.length - written, written);
