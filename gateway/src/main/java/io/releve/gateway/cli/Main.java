@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       ReadCommand.class,
       RunCommand.class,
+      SimulateCommand.class,
     })
 public final class Main implements Runnable {
 

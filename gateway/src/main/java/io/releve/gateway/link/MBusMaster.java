@@ -103,13 +103,23 @@ public final class MBusMaster implements AutoCloseable {
    * slave that acknowledged answers at 0xFD from then on.
    */
   public SelectOutcome select(SecondaryAddressMask mask) throws IOException {
+    return select(mask, settings.retries());
+  }
+
+  /**
+   * {@link #select(SecondaryAddressMask)} with {@code retries} attempts after a silent first one. A
+   * wildcard scan asks once: silence there means an empty branch, the common case, and a retry
+   * would cost a whole reply window each time (the acknowledgement of a select is a single byte
+   * that every matching slave sends at once, and is rarely lost).
+   */
+  SelectOutcome select(SecondaryAddressMask mask, int retries) throws IOException {
     byte[] request =
         LinkFrames.longFrame(
             LinkFrames.C_SND_UD,
             LinkFrames.ADDRESS_NETWORK_LAYER,
             LinkFrames.CI_SELECT,
             mask.toBytes());
-    for (int attempt = 0; attempt <= settings.retries(); attempt++) {
+    for (int attempt = 0; attempt <= retries; attempt++) {
       countRetry(attempt);
       Reply reply = reader.exchange(request, true);
       if (reply.status() == Status.NOTHING) {

@@ -95,6 +95,16 @@ class WildcardScanTest {
   }
 
   @Test
+  void scanSecondary_emptyBus_asksOnceDespiteRetriesThenDeselects() throws Exception {
+    scan(ScanListener.NONE);
+
+    // the settings allow retries, but silence after a select means an empty branch
+    List<byte[]> requests = bus.requests();
+    assertEquals(2, requests.size());
+    assertEquals("10 40 FD 3D 16", Telegrams.hex(requests.get(1)));
+  }
+
+  @Test
   void scanSecondary_fiftyRandomIds_findsEveryMeterWithItsTelegrams() throws Exception {
     Random random = new Random(20240611L);
     Set<String> ids = new LinkedHashSet<>();

@@ -1,0 +1,152 @@
+package io.releve.gateway.cli;
+
+import io.releve.gateway.sim.building.Building;
+import io.releve.gateway.sim.building.SimulatedBuilding;
+import io.releve.gateway.sim.building.SimulatedBuilding.Line;
+import io.releve.gateway.sim.building.SimulationClock;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code releve simulate serve}: the building's wired buses as virtual M-Bus slaves, one TCP port
+ * (or one pseudo-terminal) per bus, until Ctrl-C. Prints the configuration lines that make a
+ * gateway poll them, and can write a whole gateway configuration file.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the simulated building's wired buses: virtual M-Bus slaves on 127.0.0.1 TCP ports",
+      "(or pseudo-terminals with --pty), until Ctrl-C. Prints the bus.* lines for releve.conf."
+    })
+public final class SimulateServeCommand implements Callable<Integer> {
+
+  @Mixin BuildingOption building;
+
+  @Option(
+      names = "--pty",
+      description = "Serve each bus on a pseudo-terminal (needs socat) instead of a TCP port.")
+  boolean pty;
+
+  @Option(names = "--echo", description = "Echo every request, as some level converters do.")
+  boolean echo;
+
+  @Option(
+      names = "--speed",
+      paramLabel = "X",
+      description = "Meters' clock speed against real time (default 1; 60: an hour a minute).")
+  double speed = 1;
+
+  @Option(
+      names = "--for",
+      paramLabel = "DURATION",
+      converter = DurationArgument.class,
+      description = "Stop after this long (30s, 10m…; default: until Ctrl-C).")
+  Duration duration;
+
+  @Option(
+      names = "--gateway-config",
+      paramLabel = "FILE",
+      description = "Also write a gateway configuration polling these buses to FILE.")
+  Path gatewayConfig;
+
+  @Option(
+      names = "--poll-interval",
+      paramLabel = "DURATION",
+      converter = DurationArgument.class,
+      description = "Poll interval written to --gateway-config (default 1m).")
+  Duration pollInterval = Duration.ofMinutes(1);
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(speed >= 1 && speed <= 10_000)) {
+      throw new CliException(ExitCodes.USAGE, "--speed must lie between 1 and 10000.");
+    }
+    Building loaded = building.load();
+    Clock clock = speed == 1 ? Clock.systemUTC() : SimulationClock.startingAt(Instant.now(), speed);
+    PrintWriter out = spec.commandLine().getOut();
+    CountDownLatch stop = new CountDownLatch(1);
+    try (SimulatedBuilding running =
+        SimulatedBuilding.start(loaded, clock, pty ? Line.PTY : Line.TCP)) {
+      running.echo(echo);
+      out.printf(
+          "simulated building %s: %d dwellings, %d meters on %d buses%n",
+          loaded.site(),
+          loaded.installation().stream()
+              .map(d -> d.dwelling().label())
+              .filter(label -> !label.equals(Building.BOILER_ROOM))
+              .distinct()
+              .count(),
+          loaded.meters().size(),
+          running.buses().size());
+      TextTable table = new TextTable("BUS", "METERS", "BAUD", "WHERE");
+      for (SimulatedBuilding.RunningBus bus : running.buses()) {
+        table.add(
+            bus.name(),
+            String.valueOf(bus.plan().slaves().size()),
+            String.valueOf(bus.plan().baud()),
+            bus.where());
+      }
+      table.print(out);
+      out.println();
+      out.println("# gateway configuration (releve.conf):");
+      out.print(running.configBlocks());
+      if (gatewayConfig != null) {
+        writeGatewayConfig(loaded, running);
+        out.println("# written to " + gatewayConfig);
+      }
+      out.println(
+          duration == null ? "serving until Ctrl-C" : "serving for " + duration.toSeconds() + " s");
+      out.flush();
+      Thread hook = new Thread(stop::countDown, "releve-simulate-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      if (duration == null) {
+        stop.await();
+      } else {
+        stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private void writeGatewayConfig(Building loaded, SimulatedBuilding running) throws IOException {
+    StringBuilder text = new StringBuilder();
+    text.append("# Gateway configuration for the simulated building ")
+        .append(loaded.site())
+        .append(", written by 'releve simulate serve'.\n");
+    text.append("gateway.id = simulated-")
+        .append(loaded.site().toString().toLowerCase())
+        .append('\n');
+    text.append("database.path = releve.db\n");
+    text.append("meters.timezone = ").append(loaded.meterZone().getId()).append('\n');
+    for (SimulatedBuilding.RunningBus bus : running.buses()) {
+      text.append(bus.configBlock());
+      text.append("bus.")
+          .append(bus.name())
+          .append(".poll-interval = ")
+          .append(DurationArgument.describe(pollInterval))
+          .append('\n');
+    }
+    Path parent = gatewayConfig.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(gatewayConfig, text.toString(), StandardCharsets.UTF_8);
+  }
+}
