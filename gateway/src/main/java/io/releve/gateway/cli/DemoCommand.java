@@ -1,198 +1,385 @@
 package io.releve.gateway.cli;
 
-import io.releve.gateway.decode.FrameRejectedException;
-import io.releve.gateway.decode.Hex;
+import io.releve.gateway.config.GatewayConfig;
+import io.releve.gateway.daemon.BusConnector;
+import io.releve.gateway.daemon.CycleReport;
+import io.releve.gateway.daemon.Daemon;
 import io.releve.gateway.decode.WiredFrameDecoder;
-import io.releve.gateway.device.DeviceIdentity;
+import io.releve.gateway.device.Medium;
 import io.releve.gateway.ingest.FrameIngest;
-import io.releve.gateway.ingest.IngestResult;
-import io.releve.gateway.ingest.ReceivedFrame;
 import io.releve.gateway.reading.ClockState;
+import io.releve.gateway.reading.Quantity;
 import io.releve.gateway.reading.Reading;
+import io.releve.gateway.reading.Value;
+import io.releve.gateway.sim.building.Backfill;
+import io.releve.gateway.sim.building.Building;
+import io.releve.gateway.sim.building.BusPlan;
+import io.releve.gateway.sim.building.PlannedSlave;
+import io.releve.gateway.sim.building.SimulatedBuilding;
+import io.releve.gateway.store.BusMeter;
+import io.releve.gateway.store.BusMeters;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.InstalledDevice;
 import io.releve.gateway.store.Inventory;
 import io.releve.gateway.store.Quarantine;
 import io.releve.gateway.store.ReadingFilter;
 import io.releve.gateway.store.ReadingStore;
-import io.releve.gateway.store.StoredBatch;
 import io.releve.gateway.store.StoredReading;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code releve demo}: the example building end to end, without hardware. Installs its meters
- * (those not yet installed), decodes its frames, stores the readings in one batch, quarantines the
- * damaged frame, and shows what was stored. Running it again adds a new poll cycle.
+ * {@code releve demo}: the gateway on the simulated building, without hardware. Installs the
+ * building's meters, backfills a few days of history on the first start, serves the building's
+ * wired buses as virtual M-Bus slaves on local TCP ports, and runs the real daemon on them (our
+ * link layer, one thread per bus, one transaction per cycle) until Ctrl-C. A second start reuses
+ * the data; {@code --reset} starts afresh.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Decodes and stores the example building's frames, then shows what was stored.",
-      "The building is a folder with meters.csv (as for 'meters import') and frames.txt",
-      "(one hex frame per line, # comments)."
-    })
+      "Runs the gateway on the simulated building (config/simulated-building.conf): installs its",
+      "meters, backfills history on the first start, serves its wired buses on local TCP ports",
+      "and polls them with the real daemon until Ctrl-C. Data in var/demo (--reset: afresh)."
+    },
+    subcommands = {DemoFramesCommand.class})
 public final class DemoCommand implements Callable<Integer> {
 
-  static final String SOURCE = "example-building";
+  static final Path DEFAULT_DATA = Path.of("var", "demo");
+
+  @Mixin BuildingOption building;
 
   @Option(
-      names = "--building",
+      names = "--data",
       paramLabel = "DIR",
-      description =
-          "The building folder (default: config/example-building of $RELEVE_HOME, else of the"
-              + " working directory).")
-  Path building;
+      description = "Where the demo keeps its database and configuration (default: var/demo).")
+  Path data;
 
-  @Mixin DatabaseOption database;
+  @Option(names = "--reset", description = "Delete the demo's data first.")
+  boolean reset;
+
+  @Option(
+      names = "--history-days",
+      paramLabel = "N",
+      description = "Days of hourly history backfilled on the first start, 0 to 400 (default 14).")
+  int historyDays = 14;
+
+  @Option(
+      names = "--poll-interval",
+      paramLabel = "DURATION",
+      converter = DurationArgument.class,
+      description = "Time between two poll cycles of a bus, 10s or more (default 1m).")
+  Duration pollInterval = Duration.ofMinutes(1);
+
+  @Option(
+      names = "--cycles",
+      paramLabel = "N",
+      description = "Stop after N poll cycles of every bus (default: run until Ctrl-C).")
+  Long cycles;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  private final Clock clock;
-
-  public DemoCommand() {
-    this(Clock.systemUTC());
-  }
-
-  DemoCommand(Clock clock) {
-    this.clock = clock;
-  }
+  private final Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() throws Exception {
-    Path folder = building == null ? defaultBuilding() : building;
-    String metersText = read(folder.resolve("meters.csv"));
-    Instant receivedAt = clock.instant();
-    List<ReceivedFrame> frames = frames(folder.resolve("frames.txt"), receivedAt);
-    InventoryCsv.Parsed parsed =
-        InventoryCsv.parse(metersText, folder.resolve("meters.csv").toString());
-    if (!parsed.errors().isEmpty()) {
-      throw new CliException(ExitCodes.DATA_ERROR, String.join("\n", parsed.errors()));
+    if (historyDays < 0 || historyDays > 400) {
+      throw new CliException(ExitCodes.USAGE, "--history-days must lie between 0 and 400.");
     }
+    if (cycles != null && cycles < 1) {
+      throw new CliException(ExitCodes.USAGE, "--cycles must be at least 1, not " + cycles + ".");
+    }
+    Building loaded = building.load();
+    Path folder = data != null ? data : defaultData();
+    if (reset) {
+      deleteData(folder);
+    }
+    Files.createDirectories(folder);
     PrintWriter out = spec.commandLine().getOut();
-    try (Database db = database.open()) {
-      Inventory inventory = new Inventory(db);
-      List<InstalledDevice> missing = new ArrayList<>();
-      for (InstalledDevice device : parsed.devices()) {
-        if (inventory.find(device.identity()).isEmpty()) {
-          missing.add(device);
-        }
-      }
-      inventory.importAll(missing);
-      out.printf("database   %s (epoch %s)%n", db.file().toAbsolutePath().normalize(), db.epoch());
-      out.printf(
-          "meters     %d in the building, %d newly installed%n",
-          parsed.devices().size(), missing.size());
+    PrintWriter err = spec.commandLine().getErr();
+    out.printf(
+        "Relevé demo: simulated building %s, %d meters on %d wired buses%n",
+        loaded.site(), loaded.meters().size(), loaded.plans().size());
 
-      ReadingStore store = new ReadingStore(db);
-      FrameIngest ingest =
-          new FrameIngest(new WiredFrameDecoder(), store, new Quarantine(db), database.meterZone());
-      IngestResult result = ingest.ingest(frames, ClockState.SYNCHRONISED);
+    Database db = Database.open(folder.resolve("releve.db"), clock);
+    SimulatedBuilding running = null;
+    Daemon daemon = null;
+    try {
+      out.printf("database   %s (epoch %s)%n", db.file(), db.epoch());
+      int installed = BuildingOption.installMissing(new Inventory(db), loaded.installation());
       out.printf(
-          "frames     %d read, %d decoded, %d quarantined%n",
-          frames.size(), result.framesDecoded(), result.rejections().size());
-      result
-          .batch()
-          .ifPresent(
-              batch ->
-                  out.printf(
-                      "readings   %d stored in one transaction, outbox sequence %d to %d%n",
-                      batch.count(), batch.firstSeq(), batch.lastSeq()));
-      for (IngestResult.Rejection rejection : result.rejections()) {
-        out.printf(
-            "quarantine #%d %s: %s%n",
-            rejection.quarantineId(), rejection.reason(), rejection.message());
+          "meters     %d installed now, %d from an earlier run%n",
+          installed, loaded.installation().size() - installed);
+      backfillOnFirstStart(loaded, db, out, err);
+
+      running = SimulatedBuilding.start(loaded, clock, SimulatedBuilding.Line.TCP);
+      int recorded = recordBusMeters(loaded, db);
+      GatewayConfig config = writeConfig(loaded, running, folder);
+      TextTable buses = new TextTable("BUS", "METERS", "BAUD", "SIMULATED SLAVES AT");
+      for (SimulatedBuilding.RunningBus bus : running.buses()) {
+        buses.add(
+            bus.name(),
+            String.valueOf(bus.plan().slaves().size()),
+            String.valueOf(bus.plan().baud()),
+            bus.where());
       }
-      out.println();
-      printIndexes(out, parsed.devices(), store, result, receivedAt);
+      out.printf(
+          "buses      %d meters recorded for polling by primary address (a real installation"
+              + " finds them with 'releve scan')%n",
+          recorded);
+      buses.print(out);
+      out.printf(
+          "gateway    polling every %s with %s; Ctrl-C stops%n",
+          DurationArgument.describe(pollInterval), config.file());
+      out.flush();
+
+      daemon = poll(loaded, db, config, out, err);
+    } finally {
+      if (daemon != null) {
+        daemon.close();
+      }
+      if (running != null) {
+        running.close();
+      }
+      db.checkpoint();
+      db.close();
     }
     out.println();
-    out.println("Next: ./releve readings --site RL042 --dwelling A01");
-    out.println("      ./releve meters list");
-    out.println("      ./releve decode - < config/example-building/frames.txt");
+    out.println("Next: ./releve readings --database " + db.file() + " --site " + loaded.site());
+    out.println("      ./releve simulate serve --gateway-config var/sim/releve.conf");
+    out.println("      ./releve scan --config var/sim/releve.conf --bus boiler-room");
     out.flush();
     return ExitCodes.OK;
   }
 
-  /** The current (storage 0) values of this cycle, one line per device and quantity. */
-  private static void printIndexes(
-      PrintWriter out,
-      List<InstalledDevice> devices,
-      ReadingStore store,
-      IngestResult result,
-      Instant receivedAt) {
-    TextTable table = new TextTable("DWELLING", "ROOM", "MEDIUM", "SERIAL", "QUANTITY", "VALUE");
-    long first = result.batch().map(StoredBatch::firstSeq).orElse(Long.MAX_VALUE);
-    long last = result.batch().map(StoredBatch::lastSeq).orElse(0L);
-    Map<DeviceIdentity, List<Reading>> cycle = new HashMap<>();
-    // this cycle's frames were all received at one instant: read just that, not the history
-    for (StoredReading stored :
-        store.find(ReadingFilter.all().between(receivedAt, receivedAt.plusMillis(1)))) {
-      if (stored.seq() >= first && stored.seq() <= last && stored.reading().storage() == 0) {
-        cycle
-            .computeIfAbsent(stored.reading().device(), d -> new ArrayList<>())
-            .add(stored.reading());
+  /** Runs the daemon until Ctrl-C or {@link #cycles}; prints each cycle and one summary table. */
+  private Daemon poll(
+      Building loaded, Database db, GatewayConfig config, PrintWriter out, PrintWriter err)
+      throws InterruptedException {
+    int busCount = config.buses().size();
+    CountDownLatch firstRound = new CountDownLatch(busCount);
+    CountDownLatch lastRound = new CountDownLatch(cycles == null ? 1 : busCount);
+    Daemon daemon =
+        Daemon.start(
+            config,
+            db,
+            BusConnector.REAL,
+            clock,
+            () -> ClockState.SYNCHRONISED,
+            report -> {
+              print(out, err, report);
+              if (report.number() == 1) {
+                firstRound.countDown();
+              }
+              if (cycles != null && report.number() == cycles) {
+                lastRound.countDown();
+              }
+            });
+    AtomicBoolean interrupted = new AtomicBoolean();
+    Thread hook =
+        new Thread(
+            () -> {
+              interrupted.set(true);
+              while (lastRound.getCount() > 0) {
+                lastRound.countDown();
+              }
+            },
+            "releve-demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    firstRound.await();
+    if (!interrupted.get()) {
+      printColdWater(loaded, new ReadingStore(db), out);
+    }
+    lastRound.await();
+    if (!interrupted.get()) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    }
+    return daemon;
+  }
+
+  private static synchronized void print(PrintWriter out, PrintWriter err, CycleReport report) {
+    out.println(report.summary());
+    out.flush();
+    for (String silent : report.silent()) {
+      err.println("  " + report.bus() + ": " + silent);
+    }
+    err.flush();
+  }
+
+  private void backfillOnFirstStart(
+      Building loaded, Database db, PrintWriter out, PrintWriter err) {
+    ReadingStore store = new ReadingStore(db);
+    if (!store.find(ReadingFilter.all().limit(1)).isEmpty()) {
+      out.println("history    kept from an earlier run (--reset starts afresh)");
+      return;
+    }
+    if (historyDays == 0) {
+      return;
+    }
+    Duration hour = Duration.ofHours(1);
+    Instant to = Instant.ofEpochMilli(clock.millis() / hour.toMillis() * hour.toMillis());
+    Instant from = to.minus(Duration.ofDays(historyDays));
+    FrameIngest ingest =
+        new FrameIngest(new WiredFrameDecoder(), store, new Quarantine(db), loaded.meterZone());
+    Backfill.Result result =
+        new Backfill(loaded, ingest)
+            .run(
+                from,
+                to,
+                hour,
+                (upTo, done, total) -> {
+                  err.printf(Locale.ROOT, "\rbackfilling %d/%d hours", done, total);
+                  err.flush();
+                });
+    err.println();
+    out.printf(
+        Locale.ROOT,
+        "history    %d days, every meter read hourly: %d readings stored in %.1f s%n",
+        historyDays,
+        result.readings(),
+        result.elapsed().toMillis() / 1000.0);
+  }
+
+  /** Records every meter of the building's plans for polling, as a primary scan would. */
+  private int recordBusMeters(Building loaded, Database db) {
+    List<BusMeter> meters = new ArrayList<>();
+    Instant now = clock.instant();
+    for (BusPlan plan : loaded.plans()) {
+      for (PlannedSlave slave : plan.slaves()) {
+        meters.add(
+            new BusMeter(
+                plan.name(),
+                slave.meter().address().identity(),
+                BusMeter.Addressing.PRIMARY,
+                slave.primaryAddress(),
+                now));
       }
     }
-    for (InstalledDevice device : devices) {
-      for (Reading reading : cycle.getOrDefault(device.identity(), List.of())) {
-        table.add(
-            device.site() + "/" + device.dwelling().label(),
-            device.room(),
-            device.medium().label(),
-            device.printedSerial(),
-            reading.quantity().label(),
-            reading.value().text() + " " + reading.unit().symbol());
-      }
+    new BusMeters(db).save(meters);
+    return meters.size();
+  }
+
+  /** Writes the gateway configuration of this run (the ports change) and loads it back. */
+  private GatewayConfig writeConfig(Building loaded, SimulatedBuilding running, Path folder)
+      throws IOException, io.releve.gateway.config.ConfigException {
+    StringBuilder text = new StringBuilder();
+    text.append("# Written by 'releve demo' for this run: the simulated buses' ports change.\n");
+    text.append("gateway.id = demo-gateway\n");
+    text.append("database.path = releve.db\n");
+    text.append("meters.timezone = ").append(loaded.meterZone().getId()).append('\n');
+    for (SimulatedBuilding.RunningBus bus : running.buses()) {
+      text.append(bus.configBlock());
+      text.append("bus.")
+          .append(bus.name())
+          .append(".poll-interval = ")
+          .append(DurationArgument.describe(pollInterval))
+          .append('\n');
     }
-    table.print(out);
+    Path file = folder.resolve("releve.conf");
+    Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+    return GatewayConfig.load(file);
   }
 
-  private static Path defaultBuilding() {
-    String home = System.getenv("RELEVE_HOME");
-    Path base = home == null || home.isBlank() ? Path.of("") : Path.of(home);
-    return base.resolve("config").resolve("example-building");
-  }
-
-  private static String read(Path file) throws IOException {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new CliException(ExitCodes.NO_INPUT, file + ": no such file.", e);
-    }
-  }
-
-  static List<ReceivedFrame> frames(Path file, Instant receivedAt) throws IOException {
-    List<ReceivedFrame> frames = new ArrayList<>();
-    String[] lines = read(file).split("\\R");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty() || line.startsWith("#")) {
+  /**
+   * Cold water of each dwelling over the last day: its index, what it used, and its lowest hourly
+   * flow. A flow that never stops, even at night, is what a leak looks like.
+   */
+  private void printColdWater(Building loaded, ReadingStore store, PrintWriter out) {
+    Instant now = clock.instant();
+    Instant since = now.minus(Duration.ofHours(25));
+    TextTable table =
+        new TextTable("DWELLING", "SERIAL", "INDEX m3", "LAST 24 H (L)", "LOWEST HOUR (L/h)");
+    for (InstalledDevice device : loaded.installation()) {
+      if (device.medium() != Medium.COLD_WATER) {
         continue;
       }
-      try {
-        frames.add(new ReceivedFrame(Hex.parse(line), receivedAt, SOURCE));
-      } catch (FrameRejectedException e) {
-        throw new CliException(
-            ExitCodes.DATA_ERROR, file + ":" + (i + 1) + ": " + e.getMessage(), e);
+      List<Reading> volumes =
+          store.find(ReadingFilter.all().device(device.identity()).between(since, now)).stream()
+              .map(StoredReading::reading)
+              .filter(r -> r.quantity() == Quantity.VOLUME && r.storage() == 0)
+              .filter(r -> r.value() instanceof Value.Number)
+              .toList();
+      if (volumes.isEmpty()) {
+        continue;
+      }
+      Reading last = volumes.get(volumes.size() - 1);
+      BigDecimal lastLitres = litres(last);
+      BigDecimal dayAgo = null;
+      BigDecimal lowest = null;
+      Reading previous = null;
+      for (Reading reading : volumes) {
+        if (dayAgo == null && !reading.receivedAt().isBefore(now.minus(Duration.ofHours(24)))) {
+          dayAgo = litres(reading);
+        }
+        if (previous != null) {
+          Duration gap = Duration.between(previous.receivedAt(), reading.receivedAt());
+          if (gap.compareTo(Duration.ofMinutes(30)) >= 0) {
+            BigDecimal perHour =
+                litres(reading)
+                    .subtract(litres(previous))
+                    .multiply(BigDecimal.valueOf(3600))
+                    .divide(BigDecimal.valueOf(gap.toSeconds()), 1, RoundingMode.HALF_UP);
+            lowest = lowest == null || perHour.compareTo(lowest) < 0 ? perHour : lowest;
+          }
+        }
+        previous = reading;
+      }
+      table.add(
+          device.dwelling().label(),
+          String.valueOf(device.printedSerial()),
+          last.value().text(),
+          dayAgo == null ? "-" : lastLitres.subtract(dayAgo).stripTrailingZeros().toPlainString(),
+          lowest == null ? "-" : lowest.toPlainString());
+    }
+    synchronized (DemoCommand.class) {
+      out.println();
+      out.println("Cold water over the last day (a lowest hour above zero: water never stops)");
+      table.print(out);
+      out.println();
+      out.flush();
+    }
+  }
+
+  private static BigDecimal litres(Reading volume) {
+    return ((Value.Number) volume.value()).amount().multiply(BigDecimal.valueOf(1000));
+  }
+
+  private static void deleteData(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith("releve.db") || name.equals("releve.conf")) {
+          Files.delete(file);
+        }
       }
     }
-    return frames;
+  }
+
+  private static Path defaultData() {
+    String home = System.getenv("RELEVE_HOME");
+    return home == null || home.isBlank() ? DEFAULT_DATA : Path.of(home).resolve(DEFAULT_DATA);
   }
 }

@@ -1,86 +1,118 @@
 package io.releve.gateway.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The demo end to end on a small simulated building: real TCP slaves, the real daemon. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DemoCommandTest {
 
-  private static final String BUILDING = Path.of("..", "config", "example-building").toString();
+  /** Two dwellings on one stairwell at 9600 baud: a cycle takes well under a second. */
+  static final String SMALL_BUILDING =
+      """
+      site.code = TS001
+      site.stairwells = 1
+      site.dwellings-per-stairwell = 2
+      site.radiators.min = 1
+      site.radiators.max = 2
+      bus.baud = 9600
+      faults.leaking-wc = A02
+      seed = 7
+      """;
 
   @TempDir Path folder;
 
-  private CliRun demo() {
-    return CliRun.of(
-        "demo", "--building", BUILDING, "--database", folder.resolve("demo.db").toString());
+  private Path building;
+
+  @BeforeEach
+  void writeBuilding() throws Exception {
+    building = folder.resolve("small-building.conf");
+    Files.writeString(building, SMALL_BUILDING, StandardCharsets.UTF_8);
+  }
+
+  private CliRun demo(String... more) {
+    String[] args = {
+      "demo",
+      "--building",
+      building.toString(),
+      "--data",
+      folder.resolve("data").toString(),
+      "--cycles",
+      "1",
+      "--history-days",
+      "1",
+      "--poll-interval",
+      "10s"
+    };
+    String[] all = new String[args.length + more.length];
+    System.arraycopy(args, 0, all, 0, args.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return CliRun.of(all);
   }
 
   @Test
-  void demo_exampleBuilding_storesEveryReadingAndQuarantinesTheDamagedFrame() {
+  void demo_firstStart_installsBackfillsAndPollsEveryBusOnce() {
     CliRun run = demo();
 
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().contains("meters     8 in the building, 8 newly installed\n"), run.out());
-    assertTrue(run.out().contains("frames     8 read, 7 decoded, 1 quarantined\n"), run.out());
+    String out = run.out();
+    assertTrue(out.contains("simulated building TS001, "), out);
+    assertTrue(out.matches("(?s).*meters +\\d+ installed now, 0 from an earlier run.*"), out);
+    assertTrue(out.matches("(?s).*history +1 days, every meter read hourly: \\d+ readings.*"), out);
+    assertTrue(out.matches("(?s).*bus stairwell-a cycle 1: (\\d+)/\\1 meters answered.*"), out);
     assertTrue(
-        run.out().contains("readings   28 stored in one transaction, outbox sequence 1 to 28\n"),
-        run.out());
-    assertTrue(run.out().contains("quarantine #1 BAD_CHECKSUM: Checksum is wrong"), run.out());
-    assertTrue(
-        run.out()
-            .matches(
-                "(?s).*Chambre 1 +heat_cost_allocator +6QDS3000011 +heat_cost_allocation +0 HCA.*"),
-        run.out());
-    assertTrue(run.out().matches("(?s).*RL042/A02 .* energy +2345 kWh.*"), run.out());
+        out.matches("(?s).*bus boiler-room cycle 1: 1/1 meters answered, 2 telegrams.*"), out);
+    assertTrue(Files.exists(folder.resolve("data").resolve("releve.conf")));
   }
 
   @Test
-  void demo_runTwice_addsANewCycleWithoutReinstallingOrReusingSequenceNumbers() {
+  void demo_leakingWc_showsItsLowestHourAtFifteenLitres() {
+    CliRun run = demo();
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().matches("(?s).*\\nA02 +\\S+ +[0-9.]+ +\\d+ +15\\.0\\n.*"), run.out());
+    assertTrue(run.out().matches("(?s).*\\nA01 +\\S+ +[0-9.]+ +\\d+ +0\\.0\\n.*"), run.out());
+  }
+
+  @Test
+  void demo_secondStart_reusesTheDataWithoutBackfillingAgain() {
     demo();
 
     CliRun second = demo();
 
     assertEquals(0, second.exitCode(), second.err());
-    assertTrue(second.out().contains("8 in the building, 0 newly installed"), second.out());
-    assertTrue(second.out().contains("outbox sequence 29 to 56"), second.out());
-    assertTrue(second.out().contains("quarantine #2 "), second.out());
+    assertTrue(second.out().matches("(?s).*meters +0 installed now, \\d+ from an earlier run.*"));
+    assertTrue(second.out().contains("history    kept from an earlier run"), second.out());
   }
 
   @Test
-  void demo_readingsCommand_findsTheDwellingsReadingsAfterwards() {
+  void demo_reset_startsAfresh() {
     demo();
 
-    CliRun readings =
-        CliRun.of(
-            "readings",
-            "--site",
-            "RL042",
-            "--dwelling",
-            "A01",
-            "--format",
-            "csv",
-            "--database",
-            folder.resolve("demo.db").toString());
+    CliRun again = demo("--reset");
 
-    assertEquals(0, readings.exitCode(), readings.err());
-    assertTrue(readings.out().contains("123.456"), readings.out());
-    assertTrue(readings.out().contains("98.765"), readings.out());
+    assertEquals(0, again.exitCode(), again.err());
+    assertFalse(again.out().contains("kept from an earlier run"), again.out());
+    assertTrue(again.out().matches("(?s).*meters +\\d+ installed now, 0 from an earlier run.*"));
   }
 
   @Test
-  void demo_missingBuilding_exits66() {
-    CliRun run =
-        CliRun.of(
-            "demo",
-            "--building",
-            folder.resolve("nowhere").toString(),
-            "--database",
-            folder.resolve("demo.db").toString());
+  void demo_badBuildingFile_exits78NamingTheKey() throws Exception {
+    Files.writeString(building, "site.code = TS001\nsite.floors = 3\n", StandardCharsets.UTF_8);
 
-    assertEquals(ExitCodes.NO_INPUT, run.exitCode());
-    assertTrue(run.err().contains("meters.csv: no such file."), run.err());
+    CliRun run = demo();
+
+    assertEquals(ExitCodes.CONFIG, run.exitCode());
+    assertTrue(run.err().contains("site.floors"), run.err());
   }
 }
