@@ -84,7 +84,10 @@ public final class MBusMaster implements AutoCloseable {
    *     did
    */
   public Readout readSecondary(SecondaryAddress address) throws IOException {
-    SelectOutcome outcome = select(SecondaryAddressMask.exactly(address));
+    // No wait for more after the acknowledgement: two meters with this very address would
+    // acknowledge as one, and only their data can show the collision.
+    SelectOutcome outcome =
+        select(SecondaryAddressMask.exactly(address), settings.retries(), false);
     if (outcome != SelectOutcome.ACKNOWLEDGED) {
       throw new LinkException(
           outcome == SelectOutcome.NONE ? Kind.NO_REPLY : Kind.COLLISION,
@@ -103,7 +106,7 @@ public final class MBusMaster implements AutoCloseable {
    * slave that acknowledged answers at 0xFD from then on.
    */
   public SelectOutcome select(SecondaryAddressMask mask) throws IOException {
-    return select(mask, settings.retries());
+    return select(mask, settings.retries(), true);
   }
 
   /**
@@ -111,8 +114,12 @@ public final class MBusMaster implements AutoCloseable {
    * wildcard scan asks once: silence there means an empty branch, the common case, and a retry
    * would cost a whole reply window each time (the acknowledgement of a select is a single byte
    * that every matching slave sends at once, and is rarely lost).
+   *
+   * @param waitForMore whether to keep listening for an inter-byte timeout after a first byte, to
+   *     see slaves that answer late as garbage after the E5
    */
-  SelectOutcome select(SecondaryAddressMask mask, int retries) throws IOException {
+  SelectOutcome select(SecondaryAddressMask mask, int retries, boolean waitForMore)
+      throws IOException {
     byte[] request =
         LinkFrames.longFrame(
             LinkFrames.C_SND_UD,
@@ -121,7 +128,7 @@ public final class MBusMaster implements AutoCloseable {
             mask.toBytes());
     for (int attempt = 0; attempt <= retries; attempt++) {
       countRetry(attempt);
-      Reply reply = reader.exchange(request, true);
+      Reply reply = reader.exchange(request, waitForMore);
       if (reply.status() == Status.NOTHING) {
         counters.countTimeout();
         continue;

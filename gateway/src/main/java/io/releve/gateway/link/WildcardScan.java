@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * The depth-first search by secondary address (EN 13757-3 §5 wildcards): select a mask; nobody
- * answers (asked once: see {@link MBusMaster#select(SecondaryAddressMask, int)}), nothing below;
- * several answer, try each value of the next wildcard digit (most significant first); one clean E5,
- * ask the selected slaves for data at 0xFD, because identical E5s of several slaves overlap into
- * one clean E5 and only their data collides.
+ * answers (asked once: see {@link MBusMaster#select(SecondaryAddressMask, int, boolean)}), nothing
+ * below; several answer, try each value of the next wildcard digit (most significant first); one
+ * clean E5, ask the selected slaves for data at 0xFD, because identical E5s of several slaves
+ * overlap into one clean E5 and only their data collides.
  */
 final class WildcardScan {
   /**
@@ -50,7 +50,7 @@ final class WildcardScan {
 
   private void visit(SecondaryAddressMask mask) throws IOException {
     listener.progress(done, DIGITS, mask.toString());
-    switch (master.select(mask, 0)) {
+    switch (master.select(mask, 0, true)) {
       case NONE -> {}
       case GARBLED -> descend(mask);
       case ACKNOWLEDGED -> {
