@@ -62,4 +62,31 @@ class LauncherIT {
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(result.out().contains("gateway id   demo-gateway"), result.out());
   }
+
+  @Test
+  void launcher_demo_pollsTheSimulatedBuildingThroughTheRealDaemon() throws Exception {
+    Files.writeString(folder.resolve("in.txt"), "");
+    Path building = folder.resolve("small.conf");
+    Files.writeString(
+        building,
+        "site.code = TS002\nsite.stairwells = 1\nsite.dwellings-per-stairwell = 2\n"
+            + "site.radiators.min = 1\nsite.radiators.max = 1\nbus.baud = 9600\n",
+        StandardCharsets.UTF_8);
+
+    Result result =
+        releve(
+            "demo",
+            "--building",
+            building.toString(),
+            "--data",
+            folder.resolve("data").toString(),
+            "--history-days",
+            "1",
+            "--cycles",
+            "1");
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(result.out().contains("bus boiler-room cycle 1: 1/1 meters answered"), result.out());
+    assertTrue(result.out().contains("Cold water over the last day"), result.out());
+  }
 }
