@@ -6,6 +6,7 @@ import io.releve.gateway.daemon.CycleReport;
 import io.releve.gateway.daemon.Daemon;
 import io.releve.gateway.daemon.DailyRetention;
 import io.releve.gateway.reading.ClockState;
+import io.releve.gateway.sim.building.SimulationClock;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.PeriodicCheckpoint;
 import java.io.PrintWriter;
@@ -37,6 +38,9 @@ public final class RunCommand implements Callable<Integer> {
   /** How often the WAL is copied back into the database file. */
   static final Duration CHECKPOINT_INTERVAL = Duration.ofMinutes(5);
 
+  /** A day of 15-minute cycles in under 10 s: faster, and cycles overlap their own schedule. */
+  static final double MAX_CLOCK_SPEED = 10_000;
+
   @Mixin DatabaseOption database;
 
   @Option(
@@ -44,6 +48,20 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Stop after N poll cycles of every bus (default: run until stopped).")
   Long cycles;
+
+  /**
+   * Hidden, for tests and demonstrations against the simulated building only: the daemon's clock
+   * (poll schedule, reconnect delay and the readings' receive times) runs this many times faster
+   * than real time, starting from now. Never on a real bus: readings would be stamped in the
+   * future.
+   */
+  @Option(
+      names = "--clock-speed",
+      hidden = true,
+      paramLabel = "FACTOR",
+      defaultValue = "1",
+      description = "Run the daemon's clock FACTOR times faster than real time (simulation only).")
+  double clockSpeed;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +82,17 @@ public final class RunCommand implements Callable<Integer> {
     if (cycles != null && cycles < 1) {
       throw new CliException(ExitCodes.USAGE, "--cycles must be at least 1, not " + cycles + ".");
     }
+    if (!(clockSpeed >= 1 && clockSpeed <= MAX_CLOCK_SPEED)) {
+      throw new CliException(
+          ExitCodes.USAGE,
+          "--clock-speed must lie between 1 and "
+              + (long) MAX_CLOCK_SPEED
+              + ", not "
+              + clockSpeed
+              + ".");
+    }
+    Clock runClock =
+        clockSpeed == 1 ? this.clock : SimulationClock.startingAt(this.clock.instant(), clockSpeed);
     GatewayConfig config = database.config.load();
     if (config.buses().isEmpty()) {
       throw new CliException(
@@ -75,16 +104,16 @@ public final class RunCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch enoughCycles = new CountDownLatch(config.buses().size());
     AtomicLong done = new AtomicLong();
-    Database db = Database.open(database.path(), clock);
+    Database db = Database.open(database.path(), this.clock);
     PeriodicCheckpoint checkpoint =
         new PeriodicCheckpoint(db, CHECKPOINT_INTERVAL, e -> err.println(e.getMessage()));
-    DailyRetention retention = new DailyRetention(db, config.retention(), clock);
+    DailyRetention retention = new DailyRetention(db, config.retention(), runClock);
     Daemon daemon =
         Daemon.start(
             config,
             db,
             connector,
-            clock,
+            runClock,
             // The Pi's clock supervision (NTP state) comes with the device packaging; until then
             // the system clock is taken as synchronised, as on any server.
             () -> ClockState.SYNCHRONISED,

@@ -12,6 +12,7 @@ import io.releve.gateway.store.BusMeter;
 import io.releve.gateway.store.BusMeters;
 import io.releve.gateway.store.Database;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -144,9 +145,13 @@ public final class ScanCommand implements Callable<Integer> {
     return unresolved.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 
+  /**
+   * The meters already saved on the bus. With {@code --no-save} a missing database is not created:
+   * nothing is known then.
+   */
   private Set<DeviceIdentity> known(BusConfig busConfig) throws Exception {
     Set<DeviceIdentity> known = new HashSet<>();
-    if (noSave) {
+    if (noSave && !Files.exists(database.path())) {
       return known;
     }
     try (Database db = database.open()) {
@@ -160,7 +165,8 @@ public final class ScanCommand implements Callable<Integer> {
     if (found.isEmpty()) {
       return;
     }
-    TextTable table = new TextTable("PRIMARY", "SECONDARY ADDRESS", "MEDIUM", "TELEGRAMS", "");
+    TextTable table =
+        new TextTable("PRIMARY", "SECONDARY ADDRESS", "MEDIUM", "TELEGRAMS", "STATUS");
     for (FoundMeter meter : found) {
       DeviceIdentity identity = meter.secondary().identity();
       table.add(
