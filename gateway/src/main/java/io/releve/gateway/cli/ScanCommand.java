@@ -105,6 +105,19 @@ public final class ScanCommand implements Callable<Integer> {
     BusMeter.Addressing addressing =
         primary ? BusMeter.Addressing.PRIMARY : BusMeter.Addressing.SECONDARY;
     List<BusMeter> meters = new ArrayList<>();
+    List<FoundMeter> withoutHeader =
+        found.stream().filter(meter -> meter.secondary() == null).toList();
+    found = found.stream().filter(meter -> meter.secondary() != null).toList();
+    for (FoundMeter meter : withoutHeader) {
+      // CI 0x78 and 0x79 telegrams carry no identity: the meter cannot be told apart from others
+      err.println(
+          "Primary address "
+              + meter.primaryAddress()
+              + " answered without a long header (no id, manufacturer, version, medium);"
+              + " not saved: read it with 'releve read "
+              + meter.primaryAddress()
+              + "'.");
+    }
     for (FoundMeter meter : found) {
       meters.add(
           new BusMeter(

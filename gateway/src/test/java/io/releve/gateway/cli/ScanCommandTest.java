@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.releve.gateway.daemon.SimulatedWiredBus;
+import io.releve.gateway.device.DeviceIdentity;
+import io.releve.gateway.link.SecondaryAddress;
+import io.releve.gateway.sim.SimulatedMeter;
 import io.releve.gateway.sim.VirtualSlave;
 import io.releve.gateway.store.BusMeter;
 import io.releve.gateway.store.BusMeters;
@@ -12,6 +15,7 @@ import io.releve.gateway.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -128,6 +132,40 @@ class ScanCommandTest {
     assertTrue(
         saved().stream().allMatch(m -> m.addressing() == BusMeter.Addressing.PRIMARY),
         "by primary");
+  }
+
+  @Test
+  void scan_primaryMeterWithoutLongHeader_isNamedOnStderrAndNotSaved() throws Exception {
+    // CI 0x78: variable data without a header, then volume 100 L (DIF 04, VIF 13)
+    SimulatedMeter anonymous =
+        new SimulatedMeter() {
+          @Override
+          public SecondaryAddress address() {
+            return new SecondaryAddress(new DeviceIdentity("LUG", "44000004", 10, 0x16));
+          }
+
+          @Override
+          public List<byte[]> readout(Instant now) {
+            return List.of(new byte[] {0x78, 0x04, 0x13, 100, 0, 0, 0});
+          }
+        };
+    SimulatedWiredBus bus =
+        serve(
+            List.of(
+                new VirtualSlave(SimulatedWiredBus.waterMeter("11000001"), 1),
+                new VirtualSlave(anonymous, 2)));
+
+    CliRun run = scan(bus, "--primary", "--from", "1", "--to", "2");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(
+        run.out()
+            .endsWith(
+                "1 meters found on bus stairwell-a, 1 new; saved for polling by"
+                    + " primary address.\n"),
+        run.out());
+    assertTrue(run.err().contains("Primary address 2 answered without a long header"), run.err());
+    assertEquals(List.of(1), saved().stream().map(BusMeter::primaryAddress).toList());
   }
 
   @Test
