@@ -2,7 +2,6 @@ package io.releve.gateway.cli;
 
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.daemon.BusConnector;
-import io.releve.gateway.daemon.CycleReport;
 import io.releve.gateway.daemon.Daemon;
 import io.releve.gateway.decode.WiredFrameDecoder;
 import io.releve.gateway.device.Medium;
@@ -29,7 +28,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -135,19 +133,11 @@ public final class DemoCommand implements Callable<Integer> {
       running = SimulatedBuilding.start(loaded, clock, SimulatedBuilding.Line.TCP);
       int recorded = recordBusMeters(loaded, db);
       GatewayConfig config = writeConfig(loaded, running, folder);
-      TextTable buses = new TextTable("BUS", "METERS", "BAUD", "SIMULATED SLAVES AT");
-      for (SimulatedBuilding.RunningBus bus : running.buses()) {
-        buses.add(
-            bus.name(),
-            String.valueOf(bus.plan().slaves().size()),
-            String.valueOf(bus.plan().baud()),
-            bus.where());
-      }
       out.printf(
           "buses      %d meters recorded for polling by primary address (a real installation"
               + " finds them with 'releve scan')%n",
           recorded);
-      buses.print(out);
+      SimulatedBuses.printTable(out, running, "SIMULATED SLAVES AT");
       out.printf(
           "gateway    polling every %s with %s; Ctrl-C stops%n",
           DurationArgument.describe(pollInterval), config.file());
@@ -187,7 +177,7 @@ public final class DemoCommand implements Callable<Integer> {
             clock,
             () -> ClockState.SYNCHRONISED,
             report -> {
-              print(out, err, report);
+              RunCommand.print(out, err, report);
               if (report.number() == 1) {
                 firstRound.countDown();
               }
@@ -215,15 +205,6 @@ public final class DemoCommand implements Callable<Integer> {
       Runtime.getRuntime().removeShutdownHook(hook);
     }
     return daemon;
-  }
-
-  private static synchronized void print(PrintWriter out, PrintWriter err, CycleReport report) {
-    out.println(report.summary());
-    out.flush();
-    for (String silent : report.silent()) {
-      err.println("  " + report.bus() + ": " + silent);
-    }
-    err.flush();
   }
 
   private void backfillOnFirstStart(
@@ -282,21 +263,14 @@ public final class DemoCommand implements Callable<Integer> {
   /** Writes the gateway configuration of this run (the ports change) and loads it back. */
   private GatewayConfig writeConfig(Building loaded, SimulatedBuilding running, Path folder)
       throws IOException, io.releve.gateway.config.ConfigException {
-    StringBuilder text = new StringBuilder();
-    text.append("# Written by 'releve demo' for this run: the simulated buses' ports change.\n");
-    text.append("gateway.id = demo-gateway\n");
-    text.append("database.path = releve.db\n");
-    text.append("meters.timezone = ").append(loaded.meterZone().getId()).append('\n');
-    for (SimulatedBuilding.RunningBus bus : running.buses()) {
-      text.append(bus.configBlock());
-      text.append("bus.")
-          .append(bus.name())
-          .append(".poll-interval = ")
-          .append(DurationArgument.describe(pollInterval))
-          .append('\n');
-    }
     Path file = folder.resolve("releve.conf");
-    Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+    SimulatedBuses.writeGatewayConfig(
+        file,
+        "Written by 'releve demo' for this run: the simulated buses' ports change.",
+        "demo-gateway",
+        loaded,
+        running,
+        pollInterval);
     return GatewayConfig.load(file);
   }
 
@@ -351,7 +325,7 @@ public final class DemoCommand implements Callable<Integer> {
           dayAgo == null ? "-" : lastLitres.subtract(dayAgo).stripTrailingZeros().toPlainString(),
           lowest == null ? "-" : lowest.toPlainString());
     }
-    synchronized (DemoCommand.class) {
+    synchronized (RunCommand.class) {
       out.println();
       out.println("Cold water over the last day (a lowest hour above zero: water never stops)");
       table.print(out);

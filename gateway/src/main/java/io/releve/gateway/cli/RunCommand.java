@@ -157,7 +157,8 @@ public final class RunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static synchronized void print(PrintWriter out, PrintWriter err, CycleReport report) {
+  /** One cycle: its summary on stdout, its silent meters on stderr; one cycle at a time. */
+  static synchronized void print(PrintWriter out, PrintWriter err, CycleReport report) {
     out.println(report.summary());
     out.flush();
     for (String silent : report.silent()) {

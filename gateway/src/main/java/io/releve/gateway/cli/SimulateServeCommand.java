@@ -4,10 +4,7 @@ import io.releve.gateway.sim.building.Building;
 import io.releve.gateway.sim.building.SimulatedBuilding;
 import io.releve.gateway.sim.building.SimulatedBuilding.Line;
 import io.releve.gateway.sim.building.SimulationClock;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,20 +91,20 @@ public final class SimulateServeCommand implements Callable<Integer> {
               .count(),
           loaded.meters().size(),
           running.buses().size());
-      TextTable table = new TextTable("BUS", "METERS", "BAUD", "WHERE");
-      for (SimulatedBuilding.RunningBus bus : running.buses()) {
-        table.add(
-            bus.name(),
-            String.valueOf(bus.plan().slaves().size()),
-            String.valueOf(bus.plan().baud()),
-            bus.where());
-      }
-      table.print(out);
+      SimulatedBuses.printTable(out, running, "WHERE");
       out.println();
       out.println("# gateway configuration (releve.conf):");
       out.print(running.configBlocks());
       if (gatewayConfig != null) {
-        writeGatewayConfig(loaded, running);
+        SimulatedBuses.writeGatewayConfig(
+            gatewayConfig,
+            "Gateway configuration for the simulated building "
+                + loaded.site()
+                + ", written by 'releve simulate serve'.",
+            "simulated-" + loaded.site(),
+            loaded,
+            running,
+            pollInterval);
         out.println("# written to " + gatewayConfig);
       }
       out.println(
@@ -123,30 +120,5 @@ public final class SimulateServeCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
-  }
-
-  private void writeGatewayConfig(Building loaded, SimulatedBuilding running) throws IOException {
-    StringBuilder text = new StringBuilder();
-    text.append("# Gateway configuration for the simulated building ")
-        .append(loaded.site())
-        .append(", written by 'releve simulate serve'.\n");
-    text.append("gateway.id = simulated-")
-        .append(loaded.site().toString().toLowerCase())
-        .append('\n');
-    text.append("database.path = releve.db\n");
-    text.append("meters.timezone = ").append(loaded.meterZone().getId()).append('\n');
-    for (SimulatedBuilding.RunningBus bus : running.buses()) {
-      text.append(bus.configBlock());
-      text.append("bus.")
-          .append(bus.name())
-          .append(".poll-interval = ")
-          .append(DurationArgument.describe(pollInterval))
-          .append('\n');
-    }
-    Path parent = gatewayConfig.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(gatewayConfig, text.toString(), StandardCharsets.UTF_8);
   }
 }

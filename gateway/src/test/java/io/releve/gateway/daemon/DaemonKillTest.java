@@ -2,13 +2,13 @@ package io.releve.gateway.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.releve.gateway.cli.Main;
 import io.releve.gateway.sim.VirtualSlave;
 import io.releve.gateway.store.BusMeter;
 import io.releve.gateway.store.BusMeters;
 import io.releve.gateway.store.Database;
+import io.releve.gateway.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -90,7 +90,7 @@ class DaemonKillTest {
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
           // Let it store a few cycles, then kill it as the next one is under way.
           while (cycles < 1 + kill) {
-            Matcher cycle = CYCLE.matcher(readLine(out, child, stderr, kill));
+            Matcher cycle = CYCLE.matcher(ChildJvm.readLine(out, child, stderr, "kill " + kill));
             if (cycle.matches()) {
               cycles++;
               reported += Long.parseLong(cycle.group(1));
@@ -163,39 +163,8 @@ class DaemonKillTest {
     }
   }
 
-  private static String readLine(BufferedReader out, Process child, Path stderr, int kill)
-      throws IOException, InterruptedException {
-    String line = out.readLine();
-    if (line == null) {
-      child.waitFor();
-      fail(
-          "releve run stopped before kill "
-              + kill
-              + " with exit code "
-              + child.exitValue()
-              + ": "
-              + Files.readString(stderr));
-    }
-    return line;
-  }
-
   private static Process startRun(Path config, Path stderr) throws IOException {
-    String java =
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "run",
-            "--config",
-            config.toString(),
-            "--clock-speed",
-            "50")
-        .redirectError(stderr.toFile())
-        .start();
+    return ChildJvm.start(
+        Main.class, stderr, "run", "--config", config.toString(), "--clock-speed", "50");
   }
 }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.releve.gateway.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,14 +50,14 @@ class StoreKillTest {
       try (BufferedReader out =
           new BufferedReader(
               new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        epochLine = readLine(out, child, stderr, kill);
+        epochLine = ChildJvm.readLine(out, child, stderr, "kill " + kill);
         // Let it commit a few batches, then kill it as it starts writing the next one.
         while (reported.size() < 2 + kill) {
-          addIfCommitted(reported, readLine(out, child, stderr, kill));
+          addIfCommitted(reported, ChildJvm.readLine(out, child, stderr, "kill " + kill));
         }
         String line;
         do {
-          line = readLine(out, child, stderr, kill);
+          line = ChildJvm.readLine(out, child, stderr, "kill " + kill);
           addIfCommitted(reported, line);
         } while (!line.startsWith("writing "));
         // SIGKILL through the handle: Process.destroyForcibly() would also close our end of the
@@ -144,36 +144,8 @@ class StoreKillTest {
     }
   }
 
-  private static String readLine(BufferedReader out, Process child, Path stderr, int kill)
-      throws IOException, InterruptedException {
-    String line = out.readLine();
-    if (line == null) {
-      child.waitFor();
-      fail(
-          "the writer stopped before kill "
-              + kill
-              + " with exit code "
-              + child.exitValue()
-              + ": "
-              + Files.readString(stderr));
-    }
-    return line;
-  }
-
   private static Process startWriter(Path file, Path stderr) throws IOException {
-    String java =
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            KillTestWriter.class.getName(),
-            file.toString(),
-            String.valueOf(BATCH_SIZE))
-        .redirectError(stderr.toFile())
-        .start();
+    return ChildJvm.start(
+        KillTestWriter.class, stderr, file.toString(), String.valueOf(BATCH_SIZE));
   }
 }

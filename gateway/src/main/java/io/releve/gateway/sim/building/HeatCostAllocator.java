@@ -2,12 +2,10 @@ package io.releve.gateway.sim.building;
 
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.device.Medium;
-import io.releve.gateway.link.SecondaryAddress;
-import io.releve.gateway.sim.SimulatedMeter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 /**
  * A heat cost allocator on one radiator: one telegram with the units counted since the last set
@@ -22,39 +20,17 @@ import java.util.Objects;
  *  42 6C dddd       storage 1: the set day, type G
  * </pre>
  */
-public final class HeatCostAllocator implements SimulatedMeter {
+public final class HeatCostAllocator extends ModelledMeter {
 
   /** VIF 0x6E: units for heat cost allocation, dimensionless (EN 13757-3 table 12). */
   static final int VIF_HCA_UNITS = 0x6E;
-
-  private final SecondaryAddress address;
-  private final ConsumptionModel model;
-  private final SetDay setDay;
-  private final AccessNumber access;
 
   /**
    * @param identity device type 0x08 (heat cost allocator)
    * @param model the units counted since the origin, in thousandths
    */
   public HeatCostAllocator(DeviceIdentity identity, ConsumptionModel model, SetDay setDay) {
-    if (identity.medium() != Medium.HEAT_COST_ALLOCATOR) {
-      throw new IllegalArgumentException(
-          "Device type of [" + identity + "] is " + identity.medium().label() + ", not 0x08.");
-    }
-    this.address = new SecondaryAddress(identity);
-    this.model = Objects.requireNonNull(model, "model");
-    this.setDay = Objects.requireNonNull(setDay, "setDay");
-    this.access = new AccessNumber(identity.id().hashCode());
-  }
-
-  @Override
-  public SecondaryAddress address() {
-    return address;
-  }
-
-  /** The consumption behind the units (thousandths of a unit, never reset). */
-  public ConsumptionModel model() {
-    return model;
+    super(identity, model, setDay, Set.of(Medium.HEAT_COST_ALLOCATOR), "0x08");
   }
 
   /** The units shown at {@code time}: counted since the end of the last set day. */

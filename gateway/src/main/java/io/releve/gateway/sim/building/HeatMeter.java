@@ -2,12 +2,10 @@ package io.releve.gateway.sim.building;
 
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.device.Medium;
-import io.releve.gateway.link.SecondaryAddress;
-import io.releve.gateway.sim.SimulatedMeter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 /**
  * The building's heat meter on the heating circuit. Its readout takes two telegrams, so that the
@@ -27,7 +25,7 @@ import java.util.Objects;
  * from energy and power (water: 1.163 Wh per litre and kelvin). The flow temperature follows a
  * heating curve: warmer water on colder days.
  */
-public final class HeatMeter implements SimulatedMeter {
+public final class HeatMeter extends ModelledMeter {
 
   /** VIF 0x06: energy in 10^(6-3) Wh, that is kWh (EN 13757-3 table 12). */
   static final int VIF_ENERGY_KWH = 0x06;
@@ -62,34 +60,12 @@ public final class HeatMeter implements SimulatedMeter {
   /** With no heat drawn the circuit still circulates, a little cooler on return. */
   private static final int IDLE_DROP = 20;
 
-  private final SecondaryAddress address;
-  private final ConsumptionModel model;
-  private final SetDay setDay;
-  private final AccessNumber access;
-
   /**
    * @param identity device type 0x04 (heat, outlet)
    * @param model the energy, in Wh (thousandths of a kWh)
    */
   public HeatMeter(DeviceIdentity identity, ConsumptionModel model, SetDay setDay) {
-    if (identity.medium() != Medium.HEAT_OUTLET) {
-      throw new IllegalArgumentException(
-          "Device type of [" + identity + "] is " + identity.medium().label() + ", not 0x04.");
-    }
-    this.address = new SecondaryAddress(identity);
-    this.model = Objects.requireNonNull(model, "model");
-    this.setDay = Objects.requireNonNull(setDay, "setDay");
-    this.access = new AccessNumber(identity.id().hashCode());
-  }
-
-  @Override
-  public SecondaryAddress address() {
-    return address;
-  }
-
-  /** The energy behind the index (Wh). */
-  public ConsumptionModel model() {
-    return model;
+    super(identity, model, setDay, Set.of(Medium.HEAT_OUTLET), "0x04");
   }
 
   /** The energy index in whole kWh at {@code time}. */

@@ -2,12 +2,10 @@ package io.releve.gateway.sim.building;
 
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.device.Medium;
-import io.releve.gateway.link.SecondaryAddress;
-import io.releve.gateway.sim.SimulatedMeter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 /**
  * A cold or warm water meter: one telegram with the volume index in litres, the meter's date and
@@ -20,15 +18,10 @@ import java.util.Objects;
  *  42 6C dddd       storage 1: the set day, type G
  * </pre>
  */
-public final class WaterMeter implements SimulatedMeter {
+public final class WaterMeter extends ModelledMeter {
 
   /** VIF 0x13: volume in units of 10^(3-6) m³, that is litres (EN 13757-3 table 12). */
   static final int VIF_VOLUME_LITRE = 0x13;
-
-  private final SecondaryAddress address;
-  private final ConsumptionModel model;
-  private final SetDay setDay;
-  private final AccessNumber access;
 
   /**
    * @param identity device type 0x16 (cold water), 0x06 (warm water), 0x15 (hot water) or 0x07
@@ -36,28 +29,12 @@ public final class WaterMeter implements SimulatedMeter {
    * @param model the volume, in millilitres
    */
   public WaterMeter(DeviceIdentity identity, ConsumptionModel model, SetDay setDay) {
-    Medium medium = identity.medium();
-    if (medium != Medium.COLD_WATER
-        && medium != Medium.WARM_WATER
-        && medium != Medium.HOT_WATER
-        && medium != Medium.WATER) {
-      throw new IllegalArgumentException(
-          "Device type of [" + identity + "] is " + medium.label() + ", not a water medium.");
-    }
-    this.address = new SecondaryAddress(identity);
-    this.model = Objects.requireNonNull(model, "model");
-    this.setDay = Objects.requireNonNull(setDay, "setDay");
-    this.access = new AccessNumber(identity.id().hashCode());
-  }
-
-  @Override
-  public SecondaryAddress address() {
-    return address;
-  }
-
-  /** The consumption behind the index (millilitres). */
-  public ConsumptionModel model() {
-    return model;
+    super(
+        identity,
+        model,
+        setDay,
+        Set.of(Medium.COLD_WATER, Medium.WARM_WATER, Medium.HOT_WATER, Medium.WATER),
+        "a water medium");
   }
 
   /** The volume index in whole litres at {@code time}, as the meter shows it. */
