@@ -1,6 +1,7 @@
 package io.releve.gateway.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.releve.gateway.cli.Main;
@@ -122,6 +123,69 @@ class DaemonKillTest {
             "kill %d: %d readings in %d whole cycles%n", kill, stored, stored / PER_CYCLE);
         before = stored;
       }
+    }
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void run_sigterm_storesTheCycleUnderWayAndClosesTheDatabaseCleanly() throws Exception {
+    Path file = folder.resolve("releve.db");
+    try (SimulatedWiredBus bus =
+        SimulatedWiredBus.ofWaterMeters("kill-test", Clock.systemUTC(), 80_000_000, METERS)) {
+      Path config = folder.resolve("releve.conf");
+      Files.writeString(
+          config,
+          "gateway.id = kill-test\ndatabase.path = releve.db\n" + bus.configBlock("10s"),
+          StandardCharsets.UTF_8);
+      try (Database database = Database.open(file, Clock.systemUTC())) {
+        List<BusMeter> meters = new ArrayList<>();
+        for (VirtualSlave slave : bus.bus().slaves()) {
+          meters.add(
+              new BusMeter(
+                  "kill-test",
+                  slave.secondaryAddress().identity(),
+                  BusMeter.Addressing.PRIMARY,
+                  slave.primaryAddress(),
+                  Instant.now()));
+        }
+        new BusMeters(database).save(meters);
+      }
+      Path stderr = folder.resolve("run-term.err");
+      Process child = startRun(config, stderr);
+      long reported = 0;
+      try (BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        int cycles = 0;
+        while (cycles < 2) {
+          Matcher cycle = CYCLE.matcher(ChildJvm.readLine(out, child, stderr, "SIGTERM"));
+          if (cycle.matches()) {
+            cycles++;
+            reported += Long.parseLong(cycle.group(1));
+          }
+        }
+        child.toHandle().destroy(); // SIGTERM, as systemd stops a service
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the daemon did not stop on SIGTERM");
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          Matcher cycle = CYCLE.matcher(line);
+          if (cycle.matches()) {
+            reported += Long.parseLong(cycle.group(1));
+          }
+        }
+      }
+
+      // a cycle cut short by the stop is stored and reported too: count, do not ask for whole ones
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+          Statement statement = c.createStatement()) {
+        assertEquals("ok", single(statement, "PRAGMA integrity_check"));
+        assertEquals(
+            String.valueOf(reported),
+            single(statement, "SELECT count(*) FROM readings"),
+            "every reported reading, nothing more");
+      }
+      assertFalse(
+          Files.exists(folder.resolve("releve.db-wal")),
+          "the database was checkpointed and closed: no write-ahead log is left");
     }
   }
 
