@@ -37,7 +37,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -97,7 +99,23 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** How long Ctrl-C waits for the last cycles to be stored and the database closed. */
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
   private final Clock clock = Clock.systemUTC();
+  private final AtomicBoolean interrupted = new AtomicBoolean();
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final CountDownLatch cleanedUp = new CountDownLatch(1);
+
+  /** Waits for {@code latch}; false when Ctrl-C came first. */
+  private boolean awaitUnlessStopped(CountDownLatch latch) throws InterruptedException {
+    while (!latch.await(200, TimeUnit.MILLISECONDS)) {
+      if (stopRequested.getCount() == 0) {
+        return false;
+      }
+    }
+    return stopRequested.getCount() > 0;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -122,6 +140,20 @@ public final class DemoCommand implements Callable<Integer> {
     Database db = Database.open(folder.resolve("releve.db"), clock);
     SimulatedBuilding running = null;
     Daemon daemon = null;
+    // Ctrl-C: the hook asks the main thread to stop and waits for it to store and close
+    Thread hook =
+        new Thread(
+            () -> {
+              interrupted.set(true);
+              stopRequested.countDown();
+              try {
+                cleanedUp.await(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "releve-demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
       out.printf("database   %s (epoch %s)%n", db.file(), db.epoch());
       int installed = BuildingOption.installMissing(new Inventory(db), loaded.installation());
@@ -153,6 +185,10 @@ public final class DemoCommand implements Callable<Integer> {
       }
       db.checkpoint();
       db.close();
+      cleanedUp.countDown();
+      if (!interrupted.get()) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
     }
     out.println();
     out.println("Next: ./releve readings --database " + db.file() + " --site " + loaded.site());
@@ -168,6 +204,7 @@ public final class DemoCommand implements Callable<Integer> {
       throws InterruptedException {
     int busCount = config.buses().size();
     CountDownLatch firstRound = new CountDownLatch(busCount);
+    // without --cycles, only Ctrl-C ends the demo
     CountDownLatch lastRound = new CountDownLatch(cycles == null ? 1 : busCount);
     Daemon daemon =
         Daemon.start(
@@ -185,25 +222,10 @@ public final class DemoCommand implements Callable<Integer> {
                 lastRound.countDown();
               }
             });
-    AtomicBoolean interrupted = new AtomicBoolean();
-    Thread hook =
-        new Thread(
-            () -> {
-              interrupted.set(true);
-              while (lastRound.getCount() > 0) {
-                lastRound.countDown();
-              }
-            },
-            "releve-demo-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    firstRound.await();
-    if (!interrupted.get()) {
+    if (awaitUnlessStopped(firstRound)) {
       printColdWater(loaded, new ReadingStore(db), out);
     }
-    lastRound.await();
-    if (!interrupted.get()) {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    }
+    awaitUnlessStopped(lastRound);
     return daemon;
   }
 
@@ -222,16 +244,26 @@ public final class DemoCommand implements Callable<Integer> {
     Instant from = to.minus(Duration.ofDays(historyDays));
     FrameIngest ingest =
         new FrameIngest(new WiredFrameDecoder(), store, new Quarantine(db), loaded.meterZone());
-    Backfill.Result result =
-        new Backfill(loaded, ingest)
-            .run(
-                from,
-                to,
-                hour,
-                (upTo, done, total) -> {
-                  err.printf(Locale.ROOT, "\rbackfilling %d/%d hours", done, total);
-                  err.flush();
-                });
+    Backfill.Result result;
+    try {
+      result =
+          new Backfill(loaded, ingest)
+              .run(
+                  from,
+                  to,
+                  hour,
+                  (upTo, done, total) -> {
+                    err.printf(Locale.ROOT, "\rbackfilling %d/%d hours", done, total);
+                    err.flush();
+                    if (stopRequested.getCount() == 0) {
+                      throw new CancellationException("stopped during the backfill");
+                    }
+                  });
+    } catch (CancellationException e) {
+      err.println();
+      out.println("history    stopped part-way (the days stored stay; --reset starts afresh)");
+      return;
+    }
     err.println();
     out.printf(
         Locale.ROOT,

@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.gateway.testing.ChildJvm;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +111,54 @@ class DemoCommandTest {
     assertEquals(0, again.exitCode(), again.err());
     assertFalse(again.out().contains("kept from an earlier run"), again.out());
     assertTrue(again.out().matches("(?s).*meters +\\d+ installed now, 0 from an earlier run.*"));
+  }
+
+  @Test
+  void demo_stoppedLikeCtrlC_storesWhatWasReadAndClosesTheDatabase() throws Exception {
+    Path data = folder.resolve("data");
+    Path stderr = folder.resolve("demo.err");
+    long backfillEnd = hourStartedMillis();
+    Process child =
+        ChildJvm.start(
+            Main.class,
+            stderr,
+            "demo",
+            "--building",
+            building.toString(),
+            "--data",
+            data.toString(),
+            "--history-days",
+            "1",
+            "--poll-interval",
+            "10s");
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      do {
+        line = ChildJvm.readLine(out, child, stderr, "the first cycle");
+      } while (!line.startsWith("bus stairwell-a cycle 1: "));
+      // SIGTERM runs the same shutdown hook as Ctrl-C's SIGINT
+      child.toHandle().destroy();
+      assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the demo did not stop");
+    }
+
+    assertFalse(Files.exists(data.resolve("releve.db-wal")), "the database was closed cleanly");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("releve.db"));
+        Statement statement = c.createStatement();
+        ResultSet live =
+            statement.executeQuery(
+                "SELECT count(*) FROM readings WHERE source = 'stairwell-a'"
+                    + " AND received_at >= "
+                    + backfillEnd)) {
+      live.next();
+      assertTrue(live.getLong(1) > 0, "the polled cycle was stored");
+    }
+  }
+
+  /** The backfill stops at the start of the hour; what came after was polled. */
+  private static long hourStartedMillis() {
+    long hour = 3_600_000L;
+    return System.currentTimeMillis() / hour * hour;
   }
 
   @Test
