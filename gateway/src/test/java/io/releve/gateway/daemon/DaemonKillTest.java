@@ -59,25 +59,10 @@ class DaemonKillTest {
     Path file = folder.resolve("releve.db");
     try (SimulatedWiredBus bus =
         SimulatedWiredBus.ofWaterMeters("kill-test", Clock.systemUTC(), 80_000_000, METERS)) {
-      Path config = folder.resolve("releve.conf");
-      Files.writeString(
-          config,
-          "gateway.id = kill-test\ndatabase.path = releve.db\n" + bus.configBlock("10s"),
-          StandardCharsets.UTF_8);
+      Path config = prepare(bus, file);
       UUID epoch;
       try (Database database = Database.open(file, Clock.systemUTC())) {
         epoch = database.epoch();
-        List<BusMeter> meters = new ArrayList<>();
-        for (VirtualSlave slave : bus.bus().slaves()) {
-          meters.add(
-              new BusMeter(
-                  "kill-test",
-                  slave.secondaryAddress().identity(),
-                  BusMeter.Addressing.PRIMARY,
-                  slave.primaryAddress(),
-                  Instant.now()));
-        }
-        new BusMeters(database).save(meters);
       }
 
       long before = 0;
@@ -132,24 +117,7 @@ class DaemonKillTest {
     Path file = folder.resolve("releve.db");
     try (SimulatedWiredBus bus =
         SimulatedWiredBus.ofWaterMeters("kill-test", Clock.systemUTC(), 80_000_000, METERS)) {
-      Path config = folder.resolve("releve.conf");
-      Files.writeString(
-          config,
-          "gateway.id = kill-test\ndatabase.path = releve.db\n" + bus.configBlock("10s"),
-          StandardCharsets.UTF_8);
-      try (Database database = Database.open(file, Clock.systemUTC())) {
-        List<BusMeter> meters = new ArrayList<>();
-        for (VirtualSlave slave : bus.bus().slaves()) {
-          meters.add(
-              new BusMeter(
-                  "kill-test",
-                  slave.secondaryAddress().identity(),
-                  BusMeter.Addressing.PRIMARY,
-                  slave.primaryAddress(),
-                  Instant.now()));
-        }
-        new BusMeters(database).save(meters);
-      }
+      Path config = prepare(bus, file);
       Path stderr = folder.resolve("run-term.err");
       Process child = startRun(config, stderr);
       long reported = 0;
@@ -187,6 +155,32 @@ class DaemonKillTest {
           Files.exists(folder.resolve("releve.db-wal")),
           "the database was checkpointed and closed: no write-ahead log is left");
     }
+  }
+
+  /**
+   * Writes the configuration of the child's {@code releve run} and records the bus's meters in the
+   * database, as a primary scan would; returns the configuration file.
+   */
+  private Path prepare(SimulatedWiredBus bus, Path file) throws IOException {
+    Path config = folder.resolve("releve.conf");
+    Files.writeString(
+        config,
+        "gateway.id = kill-test\ndatabase.path = releve.db\n" + bus.configBlock("10s"),
+        StandardCharsets.UTF_8);
+    try (Database database = Database.open(file, Clock.systemUTC())) {
+      List<BusMeter> meters = new ArrayList<>();
+      for (VirtualSlave slave : bus.bus().slaves()) {
+        meters.add(
+            new BusMeter(
+                "kill-test",
+                slave.secondaryAddress().identity(),
+                BusMeter.Addressing.PRIMARY,
+                slave.primaryAddress(),
+                Instant.now()));
+      }
+      new BusMeters(database).save(meters);
+    }
+    return config;
   }
 
   /** Checks the file with a plain connection, before anything else opens it; returns the count. */
