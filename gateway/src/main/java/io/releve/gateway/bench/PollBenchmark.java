@@ -6,6 +6,7 @@ import io.releve.gateway.link.Readout;
 import io.releve.gateway.sim.BusTiming;
 import io.releve.gateway.sim.SimulatedBus;
 import io.releve.gateway.sim.WireAccounting;
+import io.releve.gateway.transport.BusSpeeds;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,9 +46,7 @@ public final class PollBenchmark {
       throw new IllegalArgumentException("Cycles [" + cycles + "] must be at least 1.");
     }
     PollBenchMeters.checkCount(meters);
-    if (baud != 300 && baud != 2400 && baud != 9600) {
-      throw new IllegalArgumentException("Baud rate [" + baud + "] must be 300, 2400 or 9600.");
-    }
+    BusSpeeds.check(baud, "the benchmark");
     this.meters = meters;
     this.timing = BusTiming.minimumDelay(baud);
     this.cycles = cycles;

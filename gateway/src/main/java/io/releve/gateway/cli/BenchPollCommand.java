@@ -53,14 +53,7 @@ public final class BenchPollCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (meters < 1 || meters > 250) {
-      throw new CliException(
-          ExitCodes.USAGE, "--meters [" + meters + "] must lie between 1 and 250.");
-    }
-    if (baud != 300 && baud != 2400 && baud != 9600) {
-      throw new CliException(ExitCodes.USAGE, "--baud [" + baud + "] must be 300, 2400 or 9600.");
-    }
-    if (cycles < 1 || cycles > 100) {
+    if (cycles > 100) {
       throw new CliException(
           ExitCodes.USAGE, "--cycles [" + cycles + "] must lie between 1 and 100.");
     }
@@ -69,7 +62,13 @@ public final class BenchPollCommand implements Callable<Integer> {
           ExitCodes.FAILURE, "--pty needs socat on the PATH to make the pseudo-terminal pair.");
     }
     BenchLine line = pty ? BenchLine.PTY : BenchLine.TCP;
-    PollBenchmark.Result result = new PollBenchmark(meters, baud, cycles, line).run();
+    PollBenchmark benchmark;
+    try {
+      benchmark = new PollBenchmark(meters, baud, cycles, line);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+    }
+    PollBenchmark.Result result = benchmark.run();
     PrintWriter out = spec.commandLine().getOut();
     out.println("line=" + result.line().label());
     out.println("meters=" + result.meters());

@@ -1,5 +1,7 @@
 package io.releve.gateway.cli;
 
+import io.releve.gateway.config.BusConfig;
+import io.releve.gateway.config.Durations;
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.daemon.BusConnector;
 import io.releve.gateway.daemon.Daemon;
@@ -41,6 +43,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,18 +111,9 @@ public final class DemoCommand implements Callable<Integer> {
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch cleanedUp = new CountDownLatch(1);
 
-  /** Waits for {@code latch}; false when Ctrl-C came first. */
-  private boolean awaitUnlessStopped(CountDownLatch latch) throws InterruptedException {
-    while (!latch.await(200, TimeUnit.MILLISECONDS)) {
-      if (stopRequested.getCount() == 0) {
-        return false;
-      }
-    }
-    return stopRequested.getCount() > 0;
-  }
-
   @Override
   public Integer call() throws Exception {
+    DurationArgument.checkPollInterval(pollInterval);
     if (historyDays < 0 || historyDays > 400) {
       throw new CliException(ExitCodes.USAGE, "--history-days must lie between 0 and 400.");
     }
@@ -140,6 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
     Database db = Database.open(folder.resolve("releve.db"), clock);
     SimulatedBuilding running = null;
     Daemon daemon = null;
+    List<String> endedEarly = List.of();
     // Ctrl-C: the hook asks the main thread to stop and waits for it to store and close
     Thread hook =
         new Thread(
@@ -172,23 +168,29 @@ public final class DemoCommand implements Callable<Integer> {
       SimulatedBuses.printTable(out, running, "SIMULATED SLAVES AT");
       out.printf(
           "gateway    polling every %s with %s; Ctrl-C stops%n",
-          DurationArgument.describe(pollInterval), config.file());
+          Durations.describe(pollInterval), config.file());
       out.flush();
 
-      daemon = poll(loaded, db, config, out, err);
+      CycleWatch watch =
+          new CycleWatch(
+              out, err, config.buses().stream().map(BusConfig::name).collect(Collectors.toSet()));
+      daemon =
+          Daemon.start(config, db, BusConnector.REAL, clock, () -> ClockState.SYNCHRONISED, watch);
+      endedEarly = watchCycles(loaded, db, watch, daemon, out);
     } finally {
-      if (daemon != null) {
-        daemon.close();
+      try {
+        closeInOrder(daemon, running, db::checkpoint, db);
+      } finally {
+        cleanedUp.countDown();
+        if (!interrupted.get()) {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        }
       }
-      if (running != null) {
-        running.close();
-      }
-      db.checkpoint();
-      db.close();
-      cleanedUp.countDown();
-      if (!interrupted.get()) {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      }
+    }
+    if (!endedEarly.isEmpty()) {
+      err.println("releve: bus " + String.join(", ", endedEarly) + " stopped early; see the log.");
+      err.flush();
+      return ExitCodes.FAILURE;
     }
     out.println();
     out.println("Next: ./releve readings --database " + db.file() + " --site " + loaded.site());
@@ -198,35 +200,52 @@ public final class DemoCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Runs the daemon until Ctrl-C or {@link #cycles}; prints each cycle and one summary table. */
-  private Daemon poll(
-      Building loaded, Database db, GatewayConfig config, PrintWriter out, PrintWriter err)
+  /**
+   * Waits for the first round of cycles and prints the cold-water table, then waits for {@link
+   * #cycles} rounds, or for Ctrl-C without them.
+   *
+   * @return the buses that stopped before
+   */
+  private List<String> watchCycles(
+      Building loaded, Database db, CycleWatch watch, Daemon daemon, PrintWriter out)
       throws InterruptedException {
-    int busCount = config.buses().size();
-    CountDownLatch firstRound = new CountDownLatch(busCount);
-    // without --cycles, only Ctrl-C ends the demo
-    CountDownLatch lastRound = new CountDownLatch(cycles == null ? 1 : busCount);
-    Daemon daemon =
-        Daemon.start(
-            config,
-            db,
-            BusConnector.REAL,
-            clock,
-            () -> ClockState.SYNCHRONISED,
-            report -> {
-              RunCommand.print(out, err, report);
-              if (report.number() == 1) {
-                firstRound.countDown();
-              }
-              if (cycles != null && report.number() == cycles) {
-                lastRound.countDown();
-              }
-            });
-    if (awaitUnlessStopped(firstRound)) {
-      printColdWater(loaded, new ReadingStore(db), out);
+    BooleanSupplier stop = () -> stopRequested.getCount() == 0;
+    List<String> endedEarly = new ArrayList<>(watch.await(1, daemon, stop));
+    if (!stop.getAsBoolean()) {
+      watch.print(() -> printColdWater(loaded, new ReadingStore(db), out));
     }
-    awaitUnlessStopped(lastRound);
-    return daemon;
+    if (cycles == null) {
+      stopRequested.await();
+      return List.of();
+    }
+    for (String bus : watch.await(cycles, daemon, stop)) {
+      if (!endedEarly.contains(bus)) {
+        endedEarly.add(bus);
+      }
+    }
+    return endedEarly;
+  }
+
+  /** Closes each in turn, even when one fails; the first failure is thrown, the others added. */
+  private static void closeInOrder(AutoCloseable... closeables) throws Exception {
+    Exception first = null;
+    for (AutoCloseable closeable : closeables) {
+      if (closeable == null) {
+        continue;
+      }
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
   }
 
   private void backfillOnFirstStart(
@@ -357,13 +376,11 @@ public final class DemoCommand implements Callable<Integer> {
           dayAgo == null ? "-" : lastLitres.subtract(dayAgo).stripTrailingZeros().toPlainString(),
           lowest == null ? "-" : lowest.toPlainString());
     }
-    synchronized (RunCommand.class) {
-      out.println();
-      out.println("Cold water over the last day (a lowest hour above zero: water never stops)");
-      table.print(out);
-      out.println();
-      out.flush();
-    }
+    out.println();
+    out.println("Cold water over the last day (a lowest hour above zero: water never stops)");
+    table.print(out);
+    out.println();
+    out.flush();
   }
 
   private static BigDecimal litres(Reading volume) {

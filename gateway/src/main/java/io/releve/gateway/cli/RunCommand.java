@@ -1,8 +1,8 @@
 package io.releve.gateway.cli;
 
+import io.releve.gateway.config.BusConfig;
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.daemon.BusConnector;
-import io.releve.gateway.daemon.CycleReport;
 import io.releve.gateway.daemon.Daemon;
 import io.releve.gateway.daemon.DailyRetention;
 import io.releve.gateway.reading.ClockState;
@@ -12,10 +12,10 @@ import io.releve.gateway.store.PeriodicCheckpoint;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -103,8 +103,9 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CountDownLatch stopped = new CountDownLatch(1);
-    CountDownLatch enoughCycles = new CountDownLatch(config.buses().size());
-    AtomicLong done = new AtomicLong();
+    CycleWatch watch =
+        new CycleWatch(
+            out, err, config.buses().stream().map(BusConfig::name).collect(Collectors.toSet()));
     Database db = Database.open(database.path(), this.clock);
     PeriodicCheckpoint checkpoint =
         new PeriodicCheckpoint(db, CHECKPOINT_INTERVAL, e -> err.println(e.getMessage()));
@@ -118,13 +119,7 @@ public final class RunCommand implements Callable<Integer> {
             // The Pi's clock supervision (NTP state) comes with the device packaging; until then
             // the system clock is taken as synchronised, as on any server.
             () -> ClockState.SYNCHRONISED,
-            report -> {
-              print(out, err, report);
-              if (cycles != null && report.number() == cycles) {
-                enoughCycles.countDown();
-              }
-              done.incrementAndGet();
-            });
+            watch);
     out.println(
         "releve "
             + config.gatewayId()
@@ -146,25 +141,25 @@ public final class RunCommand implements Callable<Integer> {
       stopped.await();
       return ExitCodes.OK;
     }
-    // a bus whose thread ended on a bug never reaches N cycles: stop waiting for it then
-    while (!enoughCycles.await(1, TimeUnit.SECONDS) && !daemon.allStopped()) {
-      // waiting
+    List<String> endedEarly = watch.await(cycles, daemon, () -> stopped.getCount() == 0);
+    if (stopped.getCount() == 0) {
+      return ExitCodes.OK; // SIGTERM came first: the hook has stopped everything
     }
     Runtime.getRuntime().removeShutdownHook(hook);
     shutDown(daemon, checkpoint, retention, db);
+    if (!endedEarly.isEmpty()) {
+      err.println(
+          "releve: bus "
+              + String.join(", ", endedEarly)
+              + " stopped before "
+              + cycles
+              + " cycles; see the log.");
+      err.flush();
+      return ExitCodes.FAILURE;
+    }
     out.println("releve: stopped after " + cycles + " cycles of every bus.");
     out.flush();
     return ExitCodes.OK;
-  }
-
-  /** One cycle: its summary on stdout, its silent meters on stderr; one cycle at a time. */
-  static synchronized void print(PrintWriter out, PrintWriter err, CycleReport report) {
-    out.println(report.summary());
-    out.flush();
-    for (String silent : report.silent()) {
-      err.println("  " + report.bus() + ": " + silent);
-    }
-    err.flush();
   }
 
   private static void shutDown(

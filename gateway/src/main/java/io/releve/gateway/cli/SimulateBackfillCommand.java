@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.gateway.config.Durations;
 import io.releve.gateway.decode.WiredFrameDecoder;
 import io.releve.gateway.ingest.FrameIngest;
 import io.releve.gateway.sim.building.Backfill;
@@ -88,24 +89,27 @@ public final class SimulateBackfillCommand implements Callable<Integer> {
               new ReadingStore(db),
               new Quarantine(db),
               loaded.meterZone());
+      Backfill backfill = new Backfill(loaded, ingest);
       try {
-        result =
-            new Backfill(loaded, ingest)
-                .run(
-                    from,
-                    to,
-                    interval,
-                    (upTo, done, total) -> {
-                      err.printf(Locale.ROOT, "\rbackfill %s  %d/%d steps", upTo, done, total);
-                      err.flush();
-                    });
+        backfill.checkArguments(from, to, interval);
       } catch (IllegalArgumentException e) {
         throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+      }
+      try {
+        result =
+            backfill.run(
+                from,
+                to,
+                interval,
+                (upTo, done, total) -> {
+                  err.printf(Locale.ROOT, "\rbackfill %s  %d/%d steps", upTo, done, total);
+                  err.flush();
+                });
       } finally {
         err.println();
         err.flush();
       }
-      out.printf("history    %s to %s, every %s%n", from, to, DurationArgument.describe(interval));
+      out.printf("history    %s to %s, every %s%n", from, to, Durations.describe(interval));
       out.printf(
           Locale.ROOT,
           "stored     %d readings from %d telegrams (%d rejected) in %.1f s%n",

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,13 +72,16 @@ public final class SimulateServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(speed >= 1 && speed <= 10_000)) {
+    DurationArgument.checkPollInterval(pollInterval);
+    if (!(speed >= 1 && speed <= RunCommand.MAX_CLOCK_SPEED)) {
       throw new CliException(ExitCodes.USAGE, "--speed must lie between 1 and 10000.");
     }
     Building loaded = building.load();
     Clock clock = speed == 1 ? Clock.systemUTC() : SimulationClock.startingAt(Instant.now(), speed);
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    AtomicBoolean interrupted = new AtomicBoolean();
     try (SimulatedBuilding running =
         SimulatedBuilding.start(loaded, clock, pty ? Line.PTY : Line.TCP)) {
       running.echo(echo);
@@ -110,14 +114,33 @@ public final class SimulateServeCommand implements Callable<Integer> {
       out.println(
           duration == null ? "serving until Ctrl-C" : "serving for " + duration.toSeconds() + " s");
       out.flush();
-      Thread hook = new Thread(stop::countDown, "releve-simulate-stop");
+      Thread hook =
+          new Thread(
+              () -> {
+                interrupted.set(true);
+                stop.countDown();
+                try {
+                  // wait for the buses to close: socat would outlive the JVM otherwise
+                  closed.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "releve-simulate-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      if (duration == null) {
-        stop.await();
-      } else {
-        stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        Runtime.getRuntime().removeShutdownHook(hook);
+      try {
+        if (duration == null) {
+          stop.await();
+        } else {
+          stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        }
+      } finally {
+        if (!interrupted.get()) {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        }
       }
+    } finally {
+      closed.countDown();
     }
     return ExitCodes.OK;
   }

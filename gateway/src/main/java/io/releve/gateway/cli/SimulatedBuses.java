@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.gateway.config.Durations;
 import io.releve.gateway.sim.building.Building;
 import io.releve.gateway.sim.building.SimulatedBuilding;
 import java.io.IOException;
@@ -50,7 +51,7 @@ final class SimulatedBuses {
       text.append("bus.")
           .append(bus.name())
           .append(".poll-interval = ")
-          .append(DurationArgument.describe(pollInterval))
+          .append(Durations.describe(pollInterval))
           .append('\n');
     }
     Path parent = file.toAbsolutePath().getParent();

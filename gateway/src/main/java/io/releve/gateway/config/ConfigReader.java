@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  */
 final class ConfigReader {
 
-  private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(s|m|h)");
-
   private final ConfigFile file;
   private final Set<String> used = new HashSet<>();
 
@@ -95,31 +93,16 @@ final class ConfigReader {
     if (entry == null) {
       return fallback;
     }
-    var matcher = DURATION.matcher(entry.value());
-    String range = "between " + describe(min) + " and " + describe(max);
+    var matcher = Durations.FORM.matcher(entry.value());
+    String range = "between " + Durations.describe(min) + " and " + Durations.describe(max);
     if (!matcher.matches()) {
       throw bad(entry, "must be a number followed by s, m or h (such as 15m), " + range + ".");
     }
-    long amount = Long.parseLong(matcher.group(1));
-    Duration value =
-        switch (matcher.group(2)) {
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          default -> Duration.ofHours(amount);
-        };
+    Duration value = Durations.of(matcher);
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       throw bad(entry, "must lie " + range + ".");
     }
     return value;
-  }
-
-  /** {@code 15m}, {@code 90s}, {@code 24h}: the way the file writes durations. */
-  static String describe(Duration duration) {
-    long seconds = duration.toSeconds();
-    if (seconds % 3600 == 0) {
-      return seconds / 3600 + "h";
-    }
-    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 
   int oneOf(String key, int fallback, List<Integer> allowed) throws ConfigException {

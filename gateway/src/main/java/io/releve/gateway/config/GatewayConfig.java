@@ -1,5 +1,6 @@
 package io.releve.gateway.config;
 
+import io.releve.gateway.transport.BusSpeeds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -36,14 +37,16 @@ public record GatewayConfig(
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,253}");
   private static final Pattern ANY = Pattern.compile(".+");
   private static final String SERIAL_BY_ID = "/dev/serial/by-id/";
-  private static final List<Integer> BAUD_RATES = List.of(300, 2400, 9600);
   private static final int DEFAULT_BAUD = 2400;
   private static final int MAX_DAYS = 36_600;
 
   /** 96 readings a day: what the portal's daily and leak figures are built for (DESIGN §9). */
   private static final Duration DEFAULT_POLL = Duration.ofMinutes(15);
 
-  private static final Duration MIN_POLL = Duration.ofSeconds(10);
+  /** The shortest and the longest poll interval of a bus. */
+  public static final Duration MIN_POLL = Duration.ofSeconds(10);
+
+  public static final Duration MAX_POLL = Duration.ofDays(1);
   private static final int DEFAULT_RETRIES = 2;
   private static final int MAX_RETRIES = 5;
   private static final int DEFAULT_TELEGRAMS = 16;
@@ -104,9 +107,9 @@ public record GatewayConfig(
       throw new ConfigException(
           reader.path() + ": key [" + prefix + ".transport] is required (serial or tcp).");
     }
-    int baud = reader.oneOf(prefix + ".baud", DEFAULT_BAUD, BAUD_RATES);
+    int baud = reader.oneOf(prefix + ".baud", DEFAULT_BAUD, BusSpeeds.SUPPORTED);
     Duration interval =
-        reader.duration(prefix + ".poll-interval", DEFAULT_POLL, MIN_POLL, Duration.ofDays(1));
+        reader.duration(prefix + ".poll-interval", DEFAULT_POLL, MIN_POLL, MAX_POLL);
     int retries = reader.integer(prefix + ".retries", DEFAULT_RETRIES, 0, MAX_RETRIES);
     int maxTelegrams =
         reader.integer(prefix + ".max-telegrams", DEFAULT_TELEGRAMS, 1, MAX_TELEGRAMS);

@@ -1,6 +1,8 @@
 package io.releve.gateway.config;
 
+import io.releve.gateway.link.LinkTiming;
 import io.releve.gateway.store.SiteCode;
+import io.releve.gateway.transport.BusSpeeds;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.MonthDay;
@@ -74,15 +76,14 @@ public record SimulatedBuildingFile(
   public static final int WATER_METERS_PER_DWELLING = 2;
 
   /** EN 13757-2: a slave answers between 11 and 330 bit times after the request. */
-  public static final int MIN_REPLY_DELAY_BITS = 11;
+  public static final int MIN_REPLY_DELAY_BITS = LinkTiming.MIN_REPLY_DELAY_BITS;
 
-  public static final int MAX_REPLY_DELAY_BITS = 330;
+  public static final int MAX_REPLY_DELAY_BITS = LinkTiming.MAX_REPLY_DELAY_BITS;
 
   private static final Pattern SITE = Pattern.compile("[A-Za-z]{2}[0-9]{3}");
   private static final Pattern DWELLING = Pattern.compile("([A-Z])([0-9]{2})");
   private static final Pattern RADIATOR = Pattern.compile("([A-Z][0-9]{2}):([0-9]{1,2})");
   private static final Pattern SET_DAY = Pattern.compile("([0-9]{2})-([0-9]{2})");
-  private static final List<Integer> BAUD_RATES = List.of(300, 2400, 9600);
   private static final int MAX_STAIRWELLS = 26;
   private static final int MAX_DWELLINGS = 99;
 
@@ -124,7 +125,7 @@ public record SimulatedBuildingFile(
               + MAX_SLAVES_PER_BUS
               + " primary addresses.");
     }
-    int baud = reader.oneOf("bus.baud", 2400, BAUD_RATES);
+    int baud = reader.oneOf("bus.baud", 2400, BusSpeeds.SUPPORTED);
     int replyDelay =
         reader.integer(
             "bus.reply-delay-bits",

@@ -99,6 +99,17 @@ public final class Daemon implements AutoCloseable {
     return Map.copyOf(latest);
   }
 
+  /** The buses whose thread has ended (they only end when stopped or on a bug). */
+  public java.util.Set<String> endedBuses() {
+    java.util.Set<String> ended = new java.util.TreeSet<>();
+    for (int i = 0; i < threads.size(); i++) {
+      if (!threads.get(i).isAlive()) {
+        ended.add(pollers.get(i).busName());
+      }
+    }
+    return ended;
+  }
+
   /** Whether every bus thread has ended (they only end when stopped or on a bug). */
   public boolean allStopped() {
     return threads.stream().noneMatch(Thread::isAlive);

@@ -22,6 +22,9 @@ public record LinkTiming(int baud, Duration latency) {
    */
   public static final int MAX_REPLY_DELAY_BITS = 330;
 
+  /** The shortest wait of a slave before it answers (EN 13757-2): 11 bit times. */
+  public static final int MIN_REPLY_DELAY_BITS = 11;
+
   /** The fixed part of the slave's latest reply start (EN 13757-2: 330 bit times + 50 ms). */
   public static final Duration REPLY_EXTRA_DELAY = Duration.ofMillis(50);
 

@@ -188,6 +188,10 @@ public final class MBusMaster implements AutoCloseable {
     return new WildcardScan(this, listener).run();
   }
 
+  public LinkSettings settings() {
+    return settings;
+  }
+
   public ByteStream stream() {
     return stream;
   }

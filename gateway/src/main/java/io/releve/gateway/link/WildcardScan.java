@@ -50,7 +50,9 @@ final class WildcardScan {
 
   private void visit(SecondaryAddressMask mask) throws IOException {
     listener.progress(done, DIGITS, mask.toString());
-    switch (master.select(mask, 0, true)) {
+    // the first select is retried as any request: silence there would mean an empty bus
+    int retries = mask.equals(SecondaryAddressMask.ALL) ? master.settings().retries() : 0;
+    switch (master.select(mask, retries, true)) {
       case NONE -> {}
       case GARBLED -> descend(mask);
       case ACKNOWLEDGED -> {

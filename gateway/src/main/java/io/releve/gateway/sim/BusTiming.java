@@ -17,7 +17,7 @@ import java.time.Duration;
 public record BusTiming(int baud, int replyDelayBits) {
 
   /** Earliest start of a slave's reply after the request, in bit times (EN 13757-2). */
-  public static final int MIN_REPLY_DELAY_BITS = 11;
+  public static final int MIN_REPLY_DELAY_BITS = LinkTiming.MIN_REPLY_DELAY_BITS;
 
   /** Latest start of a slave's reply, in bit times, without the 50 ms margin (EN 13757-2). */
   public static final int MAX_REPLY_DELAY_BITS = LinkTiming.MAX_REPLY_DELAY_BITS;

@@ -63,7 +63,12 @@ public final class PtySlave implements AutoCloseable {
     this.busSide = directory.resolve("bus").toRealPath().toString();
     this.gatewaySide = directory.resolve("gateway").toRealPath().toString();
     this.in = new FileInputStream(busSide);
-    this.out = new FileOutputStream(busSide);
+    try {
+      this.out = new FileOutputStream(busSide);
+    } catch (IOException e) {
+      in.close();
+      throw e;
+    }
     SlaveLine line = new SlaveLine(bus, timing);
     this.thread = new Thread(() -> serve(line), "sim-pty-" + bus.name());
     thread.setDaemon(true);

@@ -19,7 +19,13 @@ public interface SimulatedMeter {
   /**
    * The user data of each telegram of one readout taken at {@code now}, CI field first (CI 0x72,
    * the long header, the data records). Every telegram but the last ends with the DIF 0x1F that
-   * says more records follow. Each call is a new readout: the meter advances its access number.
+   * says more records follow. Each call is a new readout: the meter advances its access number with
+   * each telegram (EN 13757-3: after each RSP_UD).
    */
   List<byte[]> readout(Instant now);
+
+  /** How many telegrams one readout gives: a master needs that many exchanges to read it. */
+  default int telegramsPerReadout() {
+    return 1;
+  }
 }

@@ -96,6 +96,9 @@ public final class TcpSlaveServer implements AutoCloseable {
     while (!closed) {
       try (Socket socket = server.accept()) {
         current = socket;
+        if (closed) {
+          return; // closed between accept and here: close() could not see this socket
+        }
         connections.incrementAndGet();
         socket.setTcpNoDelay(true); // each paced character leaves at once
         new SlaveLine(bus, timing).serve(socket.getInputStream(), socket.getOutputStream());

@@ -162,6 +162,23 @@ class DemoCommandTest {
   }
 
   @Test
+  void demo_pollIntervalTheConfigurationWouldRefuse_isAUsageErrorBeforeAnythingStarts() {
+    CliRun run =
+        CliRun.of(
+            "demo",
+            "--building",
+            building.toString(),
+            "--data",
+            folder.resolve("data").toString(),
+            "--poll-interval",
+            "5s");
+
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertEquals("releve: --poll-interval must lie between 10s and 24h, not 5s.\n", run.err());
+    assertFalse(Files.exists(folder.resolve("data")), "nothing was created");
+  }
+
+  @Test
   void demo_badBuildingFile_exits78NamingTheKey() throws Exception {
     Files.writeString(building, "site.code = TS001\nsite.floors = 3\n", StandardCharsets.UTF_8);
 

@@ -130,7 +130,13 @@ public final class Backfill {
         Arrays.copyOfRange(userData, 1, userData.length));
   }
 
-  private void checkArguments(Instant from, Instant to, Duration interval) {
+  /**
+   * Checks a range before {@link #run}: not empty, and an interval no shorter than one poll cycle
+   * of the longest bus.
+   *
+   * @throws IllegalArgumentException saying which
+   */
+  public void checkArguments(Instant from, Instant to, Duration interval) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(interval, "interval");
@@ -143,7 +149,7 @@ public final class Backfill {
       int telegrams = 0;
       for (PlannedSlave slave : bus.slaves()) {
         // every meter but the heat meter answers in one telegram; count the heat meter's two
-        telegrams += slave.meter() instanceof HeatMeter ? 2 : 1;
+        telegrams += slave.meter().telegramsPerReadout();
       }
       longestBus = Math.max(longestBus, telegrams);
     }

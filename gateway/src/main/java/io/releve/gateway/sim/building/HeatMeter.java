@@ -100,11 +100,15 @@ public final class HeatMeter extends ModelledMeter {
   }
 
   @Override
+  public int telegramsPerReadout() {
+    return 2;
+  }
+
+  @Override
   public List<byte[]> readout(Instant now) {
-    int accessNumber = access.next();
     LocalDate lastSetDay = setDay.lastBefore(now);
     byte[] first =
-        new TelegramWriter(address, accessNumber)
+        new TelegramWriter(address, access.next())
             .int32(TelegramWriter.DIF_INT32, VIF_ENERGY_KWH, kilowattHoursAt(now))
             .int32(TelegramWriter.DIF_INT32, VIF_VOLUME_CENTILITRE_M3, volumeHundredthsAt(now))
             .dateTimeF(TelegramWriter.DIF_INT32, now, setDay.zone())
@@ -116,7 +120,7 @@ public final class HeatMeter extends ModelledMeter {
             .moreRecordsFollow()
             .toBytes();
     byte[] second =
-        new TelegramWriter(address, accessNumber)
+        new TelegramWriter(address, access.next())
             .dateTimeF(TelegramWriter.DIF_INT32, now, setDay.zone())
             .int16(TelegramWriter.DIF_INT16, VIF_FLOW_TEMPERATURE_DECI, flowTenthsAt(now))
             .int16(TelegramWriter.DIF_INT16, VIF_RETURN_TEMPERATURE_DECI, returnTenthsAt(now))

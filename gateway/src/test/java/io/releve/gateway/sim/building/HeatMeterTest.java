@@ -49,7 +49,8 @@ class HeatMeterTest {
     assertEquals(0x1F, first[first.length - 1] & 0xFF);
     assertTrue(frames.get(0).moreRecordsFollow());
     assertFalse(frames.get(1).moreRecordsFollow());
-    assertEquals(frames.get(0).accessNumber(), frames.get(1).accessNumber());
+    // EN 13757-3: the access number goes up after each RSP_UD, within a readout too
+    assertEquals((frames.get(0).accessNumber() + 1) & 0xFF, frames.get(1).accessNumber());
   }
 
   @Test
