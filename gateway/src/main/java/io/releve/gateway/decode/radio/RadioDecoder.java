@@ -185,16 +185,18 @@ public final class RadioDecoder {
     switch (ell.encryption()) {
       case ExtendedLinkLayer.ENCRYPTION_NONE -> {}
       case ExtendedLinkLayer.ENCRYPTION_AES_CTR -> {
-        byte[] key =
-            keyOf(sender)
-                .orElseThrow(
-                    () ->
-                        new FrameRejectedException(
-                            RejectionReason.BAD_HEADER,
-                            "Key missing: the ELL payload of "
-                                + sender
-                                + " is encrypted (AES-CTR) and no key is configured."));
-        byte[] clear = Aes.ctr(key, ell.counterBlock(t), t, crcAt, end - crcAt);
+        Optional<byte[]> key = keyOf(sender);
+        if (key.isEmpty()) {
+          if (payloadCrcMatches(t, crcAt)) {
+            return false; // announced encrypted, sent in clear: accepted, not authenticated
+          }
+          throw new FrameRejectedException(
+              RejectionReason.BAD_HEADER,
+              "Key missing: the ELL payload of "
+                  + sender
+                  + " is encrypted (AES-CTR) and no key is configured.");
+        }
+        byte[] clear = Aes.ctr(key.get(), ell.counterBlock(t), t, crcAt, end - crcAt);
         System.arraycopy(clear, 0, t, crcAt, clear.length);
         decrypted = true;
       }
@@ -207,8 +209,7 @@ public final class RadioDecoder {
                   + ell.encryption()
                   + "; only 0 (none) and 1 (AES-CTR) are supported.");
     }
-    int sent = (t[crcAt] & 0xFF) | (t[crcAt + 1] & 0xFF) << 8;
-    if (sent != LinkCrc.of(t, crcAt + 2, end - crcAt - 2)) {
+    if (!payloadCrcMatches(t, crcAt)) {
       throw new FrameRejectedException(
           decrypted ? RejectionReason.BAD_HEADER : RejectionReason.BAD_CHECKSUM,
           decrypted
@@ -220,6 +221,12 @@ public final class RadioDecoder {
               : "The ELL payload CRC at offset " + crcAt + " does not match.");
     }
     return decrypted;
+  }
+
+  /** The ELL payload CRC, least significant byte first, over the rest of the telegram. */
+  private static boolean payloadCrcMatches(byte[] t, int crcAt) {
+    int sent = (t[crcAt] & 0xFF) | (t[crcAt + 1] & 0xFF) << 8;
+    return sent == LinkCrc.of(t, crcAt + 2, t.length - crcAt - 2);
   }
 
   /** Modes 5 and 7. Returns whether the payload was decrypted and verified with a key. */
