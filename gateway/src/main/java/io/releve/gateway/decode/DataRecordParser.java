@@ -12,7 +12,7 @@ import java.util.List;
  * where the standard is: at most 10 DIFEs and 10 VIFEs, no record cut short by the end of the
  * frame, no reserved DIF or LVAR; a violation rejects the frame with the record's offset.
  */
-final class DataRecordParser {
+public final class DataRecordParser {
   private static final int DIF_EXTENSION = 0x80;
   private static final int DIF_MANUFACTURER_DATA = 0x0F;
   private static final int DIF_MORE_RECORDS_FOLLOW = 0x1F;
@@ -35,7 +35,8 @@ final class DataRecordParser {
   };
 
   /** The records, the more-records-follow flag and the raw manufacturer data of one frame. */
-  record Body(List<DecodedRecord> records, boolean moreRecordsFollow, String manufacturerData) {}
+  public record Body(
+      List<DecodedRecord> records, boolean moreRecordsFollow, String manufacturerData) {}
 
   private DataRecordParser() {}
 
@@ -45,7 +46,7 @@ final class DataRecordParser {
    * @throws FrameRejectedException {@link RejectionReason#MALFORMED_RECORD} naming the byte offset
    *     in the frame
    */
-  static Body parse(byte[] frame, int start, int end) throws FrameRejectedException {
+  public static Body parse(byte[] frame, int start, int end) throws FrameRejectedException {
     List<DecodedRecord> records = new ArrayList<>((end - start) / 5 + 1);
     int p = start;
     while (p < end) {
