@@ -45,6 +45,9 @@ public interface CompactExpander {
   /**
    * Called with the plaintext records of each full frame that decoded, so that later compact frames
    * of that meter can be expanded.
+   *
+   * @throws FrameRejectedException when the records cannot be walked; the frame itself stands, only
+   *     its format is not learnt
    */
-  void learn(DeviceIdentity device, byte[] fullRecords);
+  void learn(DeviceIdentity device, byte[] fullRecords) throws FrameRejectedException;
 }

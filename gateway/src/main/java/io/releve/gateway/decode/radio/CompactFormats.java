@@ -3,6 +3,7 @@ package io.releve.gateway.decode.radio;
 import io.releve.gateway.decode.FrameRejectedException;
 import io.releve.gateway.decode.RejectionReason;
 import io.releve.gateway.device.DeviceIdentity;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,7 @@ import java.util.Objects;
  * least significant byte first), calls {@link #expand} with the rest, and parses the returned bytes
  * as the records of a full frame.
  */
-public final class CompactFormats {
+public final class CompactFormats implements CompactExpander {
   /** Default bound on the number of meters whose formats are kept. */
   public static final int DEFAULT_MAX_METERS = 2048;
 
@@ -78,6 +79,7 @@ public final class CompactFormats {
    * @throws FrameRejectedException {@link RejectionReason#MALFORMED_RECORD} when the records cannot
    *     be walked; nothing is remembered then
    */
+  @Override
   public synchronized void learn(DeviceIdentity meter, byte[] fullRecords)
       throws FrameRejectedException {
     Objects.requireNonNull(meter, "meter");
@@ -88,6 +90,23 @@ public final class CompactFormats {
     formats
         .computeIfAbsent(meter, m -> leastRecentlyUsed(maxFormatsPerMeter))
         .put(format.value(), format);
+  }
+
+  /**
+   * {@link #expand(DeviceIdentity, int, int, byte[])} for the bytes a compact frame carries after
+   * its signature: the full frame's CRC (two bytes, least significant first), then the data.
+   */
+  @Override
+  public byte[] expand(DeviceIdentity meter, int signature, byte[] afterSignature)
+      throws FrameRejectedException {
+    if (afterSignature.length < 2) {
+      throw new FrameRejectedException(
+          RejectionReason.MALFORMED_RECORD,
+          "Compact frame from " + meter + " ends before its full-frame CRC.");
+    }
+    int crc = (afterSignature[0] & 0xFF) | (afterSignature[1] & 0xFF) << 8;
+    return expand(
+        meter, signature, crc, Arrays.copyOfRange(afterSignature, 2, afterSignature.length));
   }
 
   /**

@@ -144,7 +144,11 @@ public final class RadioDecoder {
       body = DataRecordParser.parse(records, 0, records.length);
     } else {
       body = DataRecordParser.parse(t, data, end);
-      compact.learn(meter, Arrays.copyOfRange(t, data, end));
+      try {
+        compact.learn(meter, Arrays.copyOfRange(t, data, end));
+      } catch (FrameRejectedException e) {
+        // the frame decoded; only its layout cannot serve later compact frames
+      }
     }
 
     DecodedFrame frame =
