@@ -47,6 +47,9 @@ public record DecodedFrame(
   /** Access number or status of a frame whose header has none. */
   public static final int NOT_PRESENT = -1;
 
+  /** {@code 2025-12-31}: longer ISO-8601 text carries a time of day. */
+  private static final int ISO_DATE_LENGTH = 10;
+
   public DecodedFrame {
     Objects.requireNonNull(medium, "medium");
     Objects.requireNonNull(statusFlags, "statusFlags");
@@ -138,27 +141,34 @@ public record DecodedFrame(
     return readings;
   }
 
-  /** Storage number to the meter's time stamp for it: a date-time wins over a date. */
+  /**
+   * Storage number to the meter's time stamp for it: a date-time wins over a date. A date record
+   * (VIF 0x6C) sent with a 4-byte type F field carries a time too, and is read with it.
+   */
   private Map<Integer, Instant> meterTimes(ZoneId zone) {
     Map<Integer, Instant> times = new HashMap<>();
     for (DecodedRecord record : records) {
-      if (record.tariff() != 0 || record.subunit() != 0) {
-        continue;
+      if (record.tariff() != 0
+          || record.subunit() != 0
+          || record.function() != RecordFunction.INSTANTANEOUS) {
+        continue; // a date of another tariff, subunit or of an error state dates nothing else
       }
       try {
         if (record.quantity() == Quantity.DATE_TIME) {
-          times.put(
-              record.storage(),
-              LocalDateTime.parse(record.value().text()).atZone(zone).toInstant());
+          times.put(record.storage(), instant(record.value().text(), zone));
         } else if (record.quantity() == Quantity.DATE) {
-          times.putIfAbsent(
-              record.storage(),
-              LocalDate.parse(record.value().text()).atStartOfDay(zone).toInstant());
+          times.putIfAbsent(record.storage(), instant(record.value().text(), zone));
         }
       } catch (DateTimeParseException e) {
-        // a date the decoder kept as text but that is not a calendar date: no meter time for it
+        // a time of day alone (type J) or text that is no calendar date: no meter time for it
       }
     }
     return times;
+  }
+
+  private static Instant instant(String isoText, ZoneId zone) {
+    return isoText.length() > ISO_DATE_LENGTH
+        ? LocalDateTime.parse(isoText).atZone(zone).toInstant()
+        : LocalDate.parse(isoText).atStartOfDay(zone).toInstant();
   }
 }
