@@ -2,11 +2,15 @@ package io.releve.gateway.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.gateway.reading.ClockState;
 import io.releve.gateway.reading.Quantity;
 import io.releve.gateway.reading.Unit;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -126,5 +130,17 @@ class DateTimeTypeITest {
             .startsWith(
                 RecordVectors.expected(id).get("device_datetime").asText().replace(' ', 'T')));
     assertEquals(5, DateTypes.typeIFields(RecordVectors.bytes(id), 19).week());
+  }
+
+  /** Type J (EN 13757-3:2018 Annex A, 24 bits): a time of day, which dates no other value. */
+  @Test
+  void timeOfDayTypeJ_isIsoTimeAndDatesNothing() throws FrameRejectedException {
+    DecodedFrame frame = decoder.decode(FrameBuilder.withRecords("036D 1E1E0C", "0413 39300000"));
+    assertEquals("12:30:30", frame.records().get(0).value().text());
+    assertNull(
+        frame
+            .toReadings(Instant.EPOCH, ClockState.SYNCHRONISED, "bus0", ZoneOffset.UTC)
+            .get(1)
+            .meterTime());
   }
 }

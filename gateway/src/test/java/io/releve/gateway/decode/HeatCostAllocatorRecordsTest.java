@@ -3,13 +3,16 @@ package io.releve.gateway.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.device.Medium;
 import io.releve.gateway.reading.ClockState;
 import io.releve.gateway.reading.Quantity;
 import io.releve.gateway.reading.Reading;
+import io.releve.gateway.reading.RecordFunction;
 import io.releve.gateway.reading.Unit;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +105,7 @@ class HeatCostAllocatorRecordsTest {
             Optional.empty(),
             false,
             body.manufacturerData());
-    var expected = RecordVectors.expected(id);
+    JsonNode expected = RecordVectors.expected(id);
     List<Reading> readings = readings(frame);
     assertEquals(
         expected.get("current_consumption_hca").asText(),
@@ -112,23 +115,16 @@ class HeatCostAllocatorRecordsTest {
     Reading setDay = reading(readings, r -> r.quantity() == Quantity.HCA_UNITS && r.storage() == 1);
     assertEquals(expected.get("consumption_at_set_date_hca").asText(), setDay.value().text());
     assertEquals(
-        java.time.LocalDate.parse(expected.get("set_date").asText())
-            .atStartOfDay(PARIS)
-            .toInstant(),
+        LocalDate.parse(expected.get("set_date").asText()).atStartOfDay(PARIS).toInstant(),
         setDay.meterTime());
     Reading month = reading(readings, r -> r.quantity() == Quantity.HCA_UNITS && r.storage() == 17);
     assertEquals(expected.get("consumption_at_set_date_17_hca").asText(), month.value().text());
     assertEquals(
-        java.time.LocalDate.parse(expected.get("set_date_17").asText())
-            .atStartOfDay(PARIS)
-            .toInstant(),
+        LocalDate.parse(expected.get("set_date_17").asText()).atStartOfDay(PARIS).toInstant(),
         month.meterTime());
     // the unset error date (FF FF) gives no record at all
     assertEquals(
-        0,
-        frame.records().stream()
-            .filter(r -> r.function() == io.releve.gateway.reading.RecordFunction.ERROR)
-            .count());
+        0, frame.records().stream().filter(r -> r.function() == RecordFunction.ERROR).count());
   }
 
   /**

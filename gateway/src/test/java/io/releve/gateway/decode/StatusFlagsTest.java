@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.gateway.device.Medium;
+import io.releve.gateway.reading.Quantity;
+import io.releve.gateway.reading.RecordFunction;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -132,10 +135,10 @@ class StatusFlagsTest {
         RecordVectors.records("wmbusmeters/lansendw/47ef44c156", 15).records();
     DecodedRecord flags =
         records.stream()
-            .filter(r -> r.quantity() == io.releve.gateway.reading.Quantity.ERROR_FLAGS)
+            .filter(r -> r.quantity() == Quantity.ERROR_FLAGS)
             .findFirst()
             .orElseThrow();
-    assertEquals(io.releve.gateway.reading.RecordFunction.INSTANTANEOUS, flags.function());
+    assertEquals(RecordFunction.INSTANTANEOUS, flags.function());
     assertEquals("1", flags.value().text());
   }
 
@@ -144,15 +147,7 @@ class StatusFlagsTest {
   void realUltrimisErrorFlags_giveTheirBits() throws FrameRejectedException {
     DataRecordParser.Body body = RecordVectors.records("wmbusmeters/ultrimisv2/a7f5591339", 36);
     DecodedFrame frame =
-        new DecodedFrame(
-            null,
-            io.releve.gateway.device.Medium.WATER,
-            0,
-            0,
-            body.records(),
-            Optional.empty(),
-            false,
-            "");
+        new DecodedFrame(null, Medium.WATER, 0, 0, body.records(), Optional.empty(), false, "");
     assertEquals(List.of(14, 19), frame.errorFlags().orElseThrow().setBits());
   }
 }
