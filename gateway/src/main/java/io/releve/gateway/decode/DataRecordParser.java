@@ -200,6 +200,11 @@ public final class DataRecordParser {
   }
 
   private static Value readLvar(byte[] b, int offset, int length, int lvar, VifMeaning meaning) {
+    if (lvar <= 0xBF && meaning.kind() == ValueKind.RAW) {
+      // A manufacturer-specific or unknown VIF with a byte container: no text is promised, so the
+      // bytes as sent, in hex, rather than characters made up from binary data.
+      return Value.of(Hex.format(b, offset, length));
+    }
     if (lvar <= 0xBF) {
       return Value.of(DataValues.reversedText(b, offset, length));
     }
@@ -235,8 +240,30 @@ public final class DataRecordParser {
 
   /** The value information block of one record: its meaning once all VIFEs are applied. */
   private static final class Vib {
+    /** Combinable VIFEs 0x00–0x0F: record error codes, slave to master (EN 13757-3:2018). */
+    private static final int LAST_RECORD_ERROR = 0x0F;
+
+    /** "Standard conform data content" (E001 1101): the value is what the VIF says. */
+    private static final int STANDARD_CONFORM_CONTENT = 0x1D;
+
+    /** "VIF contains uncorrected unit or value" (E011 1010). */
+    private static final int UNCORRECTED_UNIT = 0x3A;
+
+    /** "Accumulation only if positive contributions" (E011 1011): forward flow. */
+    private static final int FORWARD_FLOW = 0x3B;
+
+    /** "Accumulation of abs value only if negative contributions" (E011 1100): backward flow. */
+    private static final int BACKWARD_FLOW = 0x3C;
+
+    /** "Value at base conditions" (E011 1110). */
+    private static final int BASE_CONDITIONS = 0x3E;
+
+    /** "Extension of combinable (orthogonal) VIFE-code" (E111 1100): the next VIFE is table 16. */
+    private static final int SECOND_EXTENSION = 0x7C;
+
     VifMeaning meaning;
     boolean errorCode;
+    private boolean secondExtension;
 
     /** Parses the VIB at {@code p}; returns the offset after it. */
     int parse(byte[] b, int p, int end, int recordStart) throws FrameRejectedException {
@@ -290,15 +317,20 @@ public final class DataRecordParser {
     }
 
     /**
-     * Applies one combinable (orthogonal) VIFE of EN 13757-3. Returns true when the VIFEs that
-     * follow are manufacturer specific (0x7F) and must be skipped.
+     * Applies one combinable (orthogonal) VIFE of EN 13757-3:2018 (table 15). Returns true when the
+     * VIFEs that follow are manufacturer specific (0x7F) and must be skipped.
      */
     private boolean applyCombinable(int vife) {
-      if (vife <= 0x1F) {
+      if (secondExtension) {
+        // A code of the second combinable table (after 0x7C: phases, quadrants, import or
+        // export): a qualifier we do not normalise, so never the plain quantity.
+        secondExtension = false;
+        meaning = VifMeaning.UNKNOWN;
+      } else if (vife <= LAST_RECORD_ERROR) {
         errorCode = true; // a record error code from the slave: the value is not trustworthy
-      } else if (vife == 0x3B) {
+      } else if (vife == FORWARD_FLOW) {
         meaning = direction(meaning, true);
-      } else if (vife == 0x3C) {
+      } else if (vife == BACKWARD_FLOW) {
         meaning = direction(meaning, false);
       } else if (vife >= 0x70 && vife <= 0x77) {
         meaning = scaleBy(meaning, (vife & 0x07) - 6); // multiplicative correction 10^(nnn-6)
@@ -309,11 +341,16 @@ public final class DataRecordParser {
       } else if (vife == 0x7E) {
         // a future value (e.g. the next set day): same unit and data type, not the current one
         meaning = meaning.withQuantity(Quantity.OTHER);
-      } else if (vife == 0x3A || vife == 0x3E || vife == 0x7C) {
-        // uncorrected unit, value at base conditions, extension of combinable VIFE: same quantity
+      } else if (vife == SECOND_EXTENSION) {
+        secondExtension = true;
+      } else if (vife == UNCORRECTED_UNIT
+          || vife == BASE_CONDITIONS
+          || vife == STANDARD_CONFORM_CONTENT) {
+        // uncorrected unit, value at base conditions, standard conform content: same quantity
       } else {
-        // per time/unit, limits, durations, start dates, future values, additive corrections:
-        // the value is no longer the quantity of the VIF, so keep it raw, never in the index.
+        // average values, compact profiles, per time/unit, limits, durations, start dates,
+        // additive corrections, reserved codes: the value is no longer the quantity of the VIF,
+        // so keep it raw, never in the index.
         meaning = VifMeaning.UNKNOWN;
       }
       return false;

@@ -7,6 +7,9 @@ package io.releve.gateway.decode;
  * up.
  */
 final class DateTypes {
+  /** Type I, second byte, bit 7: the meter marks the date and time invalid. */
+  private static final int TYPE_I_INVALID = 0x80;
+
   private DateTypes() {}
 
   /** Type G, 2 bytes: a date. */
@@ -31,15 +34,42 @@ final class DateTypes {
     return dateTime(year, month, day, hour, minute, 0);
   }
 
-  /** Type I, 6 bytes: date and time to the second. */
+  /** Type I, 6 bytes: date and time to the second, as ISO-8601 text; null when invalid. */
   static String typeI(byte[] b, int o) {
+    TypeIDateTime dateTime = typeIFields(b, o);
+    return dateTime == null ? null : dateTime.text();
+  }
+
+  /**
+   * Type I with all its fields (EN 13757-3:2018 Annex A). Byte by byte, least significant first:
+   * second (bits 0–5), daylight saving (6), leap year (7); minute (0–5), sign of the
+   * daylight-saving deviation (6), invalid (7); hour (0–4), day of week (5–7); day (0–4), year bits
+   * 0–2 (5–7); month (0–3), year bits 3–6 (4–7); week (0–5), daylight-saving deviation in hours
+   * (6–7). Null when the meter flags the value invalid or sends no calendar date (day or month 0, a
+   * "every hour" marker such as hour 31, year 127).
+   */
+  static TypeIDateTime typeIFields(byte[] b, int o) {
+    if ((b[o + 1] & TYPE_I_INVALID) != 0) {
+      return null;
+    }
     int second = b[o] & 0x3F;
     int minute = b[o + 1] & 0x3F;
     int hour = b[o + 2] & 0x1F;
     int day = b[o + 3] & 0x1F;
     int month = b[o + 4] & 0x0F;
     int year = year((b[o + 3] & 0xE0) >> 5 | (b[o + 4] & 0xF0) >> 1, 0);
-    return dateTime(year, month, day, hour, minute, second);
+    if (!isDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
+      return null;
+    }
+    int deviation = (b[o + 5] & 0xC0) >> 6;
+    boolean positive = (b[o + 1] & 0x40) != 0;
+    return new TypeIDateTime(
+        java.time.LocalDateTime.of(year, month, day, hour, minute, second),
+        (b[o + 2] & 0xE0) >> 5,
+        b[o + 5] & 0x3F,
+        (b[o] & 0x40) != 0,
+        positive ? deviation : -deviation,
+        (b[o] & 0x80) != 0);
   }
 
   /** Type J, 3 bytes: a time of day. */
@@ -78,7 +108,7 @@ final class DateTypes {
         && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
   }
 
-  private static String dateTime(int year, int month, int day, int hour, int minute, int second) {
+  static String dateTime(int year, int month, int day, int hour, int minute, int second) {
     if (!isDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
       return null;
     }

@@ -7,13 +7,18 @@ import io.releve.gateway.reading.Value;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * One JSON object per frame, keys in a fixed order: {@code manufacturer}, {@code id}, {@code
- * version}, {@code medium}, {@code access_number}, {@code status}, {@code records[]} (each {@code
- * quantity}, {@code value}, {@code unit}, {@code storage}, {@code tariff}, {@code subunit}, {@code
- * function}), then {@code application_error} when the frame reports one. Numbers are written in
- * plain notation, never scientific. Header fields a frame does not carry are null.
+ * version}, {@code medium}, {@code access_number}, {@code status}, {@code status_flags} (the names
+ * of {@link StatusFlags#labels()}) when any status bit is set, {@code error_flags} (the numbers of
+ * the set bits of the VIF 0xFD 0x17 record, {@link ErrorFlags#setBits()}) when any is set, {@code
+ * records[]} (each {@code quantity}, {@code value}, {@code unit}, {@code storage}, {@code tariff},
+ * {@code subunit}, {@code function}), then {@code application_error} when the frame reports one.
+ * Numbers are written in plain notation, never scientific. Header fields a frame does not carry are
+ * null; the flag arrays are left out rather than empty, so that a frame with nothing to report
+ * reads as it did before they existed.
  */
 public final class DecodedFrameJson {
   private static final JsonFactory FACTORY =
@@ -37,6 +42,8 @@ public final class DecodedFrameJson {
       json.writeStringField("medium", frame.medium().label());
       writeOptionalNumber(json, "access_number", frame.accessNumber());
       writeOptionalNumber(json, "status", frame.status());
+      writeStatusFlags(json, frame);
+      writeErrorFlags(json, frame);
       json.writeArrayFieldStart("records");
       for (DecodedRecord record : frame.records()) {
         json.writeStartObject();
@@ -76,6 +83,29 @@ public final class DecodedFrameJson {
       throw new UncheckedIOException("Writing JSON to a string failed", e);
     }
     return out.toString();
+  }
+
+  private static void writeStatusFlags(JsonGenerator json, DecodedFrame frame) throws IOException {
+    if (frame.statusFlags().isEmpty() || frame.statusFlags().get().isEmpty()) {
+      return;
+    }
+    json.writeArrayFieldStart("status_flags");
+    for (String label : frame.statusFlags().get().labels()) {
+      json.writeString(label);
+    }
+    json.writeEndArray();
+  }
+
+  private static void writeErrorFlags(JsonGenerator json, DecodedFrame frame) throws IOException {
+    Optional<ErrorFlags> flags = frame.errorFlags();
+    if (flags.isEmpty() || flags.get().isEmpty()) {
+      return;
+    }
+    json.writeArrayFieldStart("error_flags");
+    for (int bit : flags.get().setBits()) {
+      json.writeNumber(bit);
+    }
+    json.writeEndArray();
   }
 
   private static void writeOptionalNumber(JsonGenerator json, String name, int value)

@@ -80,6 +80,7 @@ final class FixedDataStructure {
         Medium.fromCode(medium),
         accessNumber,
         status,
+        Optional.of(StatusFlags.ofFixedStructure(status)),
         records,
         Optional.empty(),
         false,

@@ -35,18 +35,25 @@
  *   <tr><td>HCA units (0x6E)</td><td>heat_cost_allocation</td><td>HCA</td></tr>
  *   <tr><td>voltage, current (0xFD 0x40–0x5F)</td><td>voltage, current</td><td>V, A</td></tr>
  *   <tr><td>relative humidity (0xFB 0x1A–0x1B)</td><td>relative_humidity</td><td>%</td></tr>
- *   <tr><td>date type G, date-time types F and I (0x6C, 0x6D)</td><td>date, date_time</td>
+ *   <tr><td>date type G, date-time types F and I, time type J (0x6C, 0x6D)</td><td>date, date_time</td>
  *       <td>ISO-8601 text, meter local time</td></tr>
  *   <tr><td>identifiers, versions, error flags, digital inputs (0x78–0x7A, 0xFD …)</td>
  *       <td>as named</td><td>none (unsigned, unscaled)</td></tr>
  * </table>
  *
- * <p>Combinable VIFEs: 0x3B and 0x3C (forward and backward accumulation) give {@code
+ * <p>Combinable VIFEs (EN 13757-3:2018 table 15): 0x00–0x0F are record error codes and make the
+ * function {@code error}; 0x3B and 0x3C (forward and backward accumulation) give {@code
  * volume_forward}, {@code volume_backward}, {@code energy_forward}, {@code energy_backward} and
- * never the plain index; 0x70–0x77 and 0x7D scale the value; 0x7E (future value) keeps the value
- * under {@code other}; VIFEs that change the meaning (per time, per pulse, limits, durations) turn
- * the record into {@code other} with the raw number and no unit; VIFEs after 0x7F are manufacturer
- * specific and ignored. BCD values with nibbles above 9 (error states) are kept as their digits in
- * text, never as a number; impossible dates give no record.
+ * never the plain index; 0x1D (standard conform content), 0x3A and 0x3E keep the meaning; 0x70–0x77
+ * and 0x7D scale the value; 0x7E (future value) keeps the value under {@code other}; VIFEs that
+ * change the meaning (average, compact profile, per time, per pulse, limits, durations) and the
+ * codes of the second table after 0x7C (phases, quadrants) turn the record into {@code other} with
+ * the raw number and no unit; VIFEs after 0x7F are manufacturer specific and ignored. BCD values
+ * with nibbles above 9 (error states) are kept as their digits in text, never as a number;
+ * impossible dates and dates flagged invalid give no record. A byte container (LVAR 0x00–0xBF) of a
+ * manufacturer-specific or unknown VIF is kept as hex in the order sent, never read as text.
+ *
+ * <p>The status byte is given bit by bit in {@link io.releve.gateway.decode.StatusFlags}, and the
+ * error-flags record (VIF 0xFD 0x17) as {@link io.releve.gateway.decode.ErrorFlags}.
  */
 package io.releve.gateway.decode;
