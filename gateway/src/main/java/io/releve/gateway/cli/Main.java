@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       CheckConfigCommand.class,
       MetersCommand.class,
+      KeysCommand.class,
       ReadingsCommand.class,
       ScanCommand.class,
       ReadCommand.class,

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param meterZone the zone the meters' clocks are set to: their date-time records carry none
  * @param retention how long rows are kept
  * @param buses the wired M-Bus lines, in name order
+ * @param keys where the meters' AES keys are kept
  */
 public record GatewayConfig(
     Path file,
@@ -27,7 +28,26 @@ public record GatewayConfig(
     Path database,
     ZoneId meterZone,
     RetentionConfig retention,
-    List<BusConfig> buses) {
+    List<BusConfig> buses,
+    Keys keys) {
+
+  /**
+   * The key file of the radio meters (DESIGN §3.1).
+   *
+   * @param path the file ({@code keys.path}; default {@value #DEFAULT_FILE} next to the
+   *     configuration file, so {@code /etc/releve/keys} once installed)
+   * @param group the group that may read it, the daemon's ({@code keys.group}; default {@value
+   *     #DEFAULT_GROUP}): {@code releve keys} run as root gives the file to root and this group
+   */
+  public record Keys(Path path, String group) {
+    public static final String DEFAULT_FILE = "keys";
+    public static final String DEFAULT_GROUP = "releve";
+
+    /** The defaults for a configuration read from {@code configFile}. */
+    public static Keys defaultsFor(Path configFile) {
+      return new Keys(configFile.toAbsolutePath().resolveSibling(DEFAULT_FILE), DEFAULT_GROUP);
+    }
+  }
 
   /** Meters in French buildings keep French local time. */
   public static final ZoneId DEFAULT_METER_ZONE = ZoneId.of("Europe/Paris");
@@ -36,6 +56,10 @@ public record GatewayConfig(
   private static final Pattern BUS_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,253}");
   private static final Pattern ANY = Pattern.compile(".+");
+
+  /** A POSIX group name as Debian's adduser accepts it. */
+  private static final Pattern GROUP = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
+
   private static final String SERIAL_BY_ID = "/dev/serial/by-id/";
   private static final int DEFAULT_BAUD = 2400;
   private static final int MAX_DAYS = 36_600;
@@ -58,6 +82,17 @@ public record GatewayConfig(
     buses = List.copyOf(buses);
   }
 
+  /** A configuration with the default key file settings. */
+  public GatewayConfig(
+      Path file,
+      String gatewayId,
+      Path database,
+      ZoneId meterZone,
+      RetentionConfig retention,
+      List<BusConfig> buses) {
+    this(file, gatewayId, database, meterZone, retention, buses, Keys.defaultsFor(file));
+  }
+
   /** Reads and validates a file; throws {@link ConfigException} naming file, key and value. */
   public static GatewayConfig load(Path file) throws ConfigException {
     ConfigReader reader = new ConfigReader(ConfigFile.read(file));
@@ -78,6 +113,14 @@ public record GatewayConfig(
               + readingDays
               + ").");
     }
+    Keys keys =
+        new Keys(
+            reader.path("keys.path", Keys.DEFAULT_FILE),
+            reader.string(
+                "keys.group",
+                Keys.DEFAULT_GROUP,
+                GROUP,
+                "a group name: lower-case letters, digits, dashes and underscores (at most 32)"));
     List<BusConfig> buses = new ArrayList<>();
     for (String name : reader.names("bus")) {
       buses.add(readBus(reader, name));
@@ -89,7 +132,8 @@ public record GatewayConfig(
         database,
         meterZone,
         new RetentionConfig(rawDays, readingDays, quarantineDays),
-        buses);
+        buses,
+        keys);
   }
 
   private static BusConfig readBus(ConfigReader reader, String name) throws ConfigException {

@@ -218,9 +218,52 @@ class GatewayConfigTest {
   }
 
   @Test
+  void load_withoutKeySettings_putsTheKeyFileNextToTheConfigurationForGroupReleve()
+      throws Exception {
+    GatewayConfig config = GatewayConfig.load(write("gateway.id = a"));
+
+    assertEquals(new GatewayConfig.Keys(folder.resolve("keys"), "releve"), config.keys());
+  }
+
+  @Test
+  void load_keySettings_resolveARelativePathAgainstTheConfigurationFolder() throws Exception {
+    GatewayConfig config =
+        GatewayConfig.load(
+            write("gateway.id = a", "keys.path = ../secret/keys", "keys.group = releve-gw"));
+
+    assertEquals(
+        new GatewayConfig.Keys(folder.getParent().resolve("secret/keys"), "releve-gw"),
+        config.keys());
+    assertEquals(
+        Path.of("/etc/releve/keys"),
+        GatewayConfig.load(write("gateway.id = a", "keys.path = /etc/releve/keys")).keys().path());
+  }
+
+  @Test
+  void load_badKeyGroup_namesFileKeyLineAndValue() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [keys.group] (line 2) has value [Releve Daemon]: must be a group name:"
+            + " lower-case letters, digits, dashes and underscores (at most 32).",
+        errorFor("gateway.id = a", "keys.group = Releve Daemon"));
+  }
+
+  @Test
+  void keyDefaults_ofAConfigurationBuiltInCode_areNextToItsFile() {
+    assertEquals(
+        new GatewayConfig.Keys(Path.of("/etc/releve/keys"), "releve"),
+        GatewayConfig.Keys.defaultsFor(Path.of("/etc/releve/releve.conf")));
+  }
+
+  @Test
   void load_shippedConfiguration_isValid() throws Exception {
     Path shipped = Path.of("..", "config", "releve.conf");
 
-    assertEquals("demo-gateway", GatewayConfig.load(shipped).gatewayId());
+    GatewayConfig config = GatewayConfig.load(shipped);
+
+    assertEquals("demo-gateway", config.gatewayId());
+    assertEquals(
+        shipped.toAbsolutePath().getParent().resolve("../var/keys").normalize(),
+        config.keys().path());
   }
 }
