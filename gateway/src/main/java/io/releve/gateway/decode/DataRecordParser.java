@@ -240,8 +240,12 @@ public final class DataRecordParser {
 
   /** The value information block of one record: its meaning once all VIFEs are applied. */
   private static final class Vib {
-    /** Combinable VIFEs 0x00–0x0F: record error codes, slave to master (EN 13757-3:2018). */
-    private static final int LAST_RECORD_ERROR = 0x0F;
+    /**
+     * Combinable VIFEs E000 0000 to E001 1100: record error codes, slave to master (EN 13757-3,
+     * codes for record errors: DIF, VIF and data errors such as "no data available", "data
+     * overflow", "data error", "premature end of record"). E001 1101 is not an error (below).
+     */
+    private static final int LAST_RECORD_ERROR = 0x1C;
 
     /** "Standard conform data content" (E001 1101): the value is what the VIF says. */
     private static final int STANDARD_CONFORM_CONTENT = 0x1D;

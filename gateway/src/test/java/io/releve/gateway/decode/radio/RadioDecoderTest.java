@@ -111,7 +111,12 @@ class RadioDecoderTest {
     FrameRejectedException e =
         assertThrows(
             FrameRejectedException.class,
-            () -> WmbusVectors.decoderFor(v).decode(v.telegram(), null));
+            () ->
+                new RadioDecoder(
+                        v.key().isPresent()
+                            ? device -> java.util.Optional.of(v.key().get().clone())
+                            : KeyLookup.NONE)
+                    .decode(v.telegram(), null));
     assertTrue(e.getMessage().contains("Compact frame"), e.getMessage());
 
     int[] seen = new int[1];

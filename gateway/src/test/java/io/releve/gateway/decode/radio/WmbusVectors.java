@@ -91,14 +91,31 @@ final class WmbusVectors {
         vector.key().isPresent()
             ? device -> Optional.of(vector.key().get().clone())
             : KeyLookup.NONE;
-    RadioDecoder decoder = new RadioDecoder(keys);
-    for (byte[] earlier : vector.preceding()) {
+    RadioDecoder decoder = new RadioDecoder(keys, new CompactFormats());
+    List<byte[]> earlier = new ArrayList<>(vector.preceding());
+    if (earlier.isEmpty() && !vector.expectError()) {
+      // as a stick would have heard them: the other telegrams of the same meter in the set
+      for (Vector other : all()) {
+        if (other != vector && sameSender(other.telegram(), vector.telegram())) {
+          earlier.add(other.telegram());
+        }
+      }
+    }
+    for (byte[] telegram : earlier) {
       try {
-        decoder.decode(earlier, null);
+        decoder.decode(telegram, null);
       } catch (io.releve.gateway.decode.FrameRejectedException e) {
         // a preceding telegram that does not decode teaches nothing; the vector itself decides
       }
     }
     return decoder;
+  }
+
+  /** Same M and A fields (manufacturer, id, version, type) in the data-link header. */
+  private static boolean sameSender(byte[] a, byte[] b) {
+    return a.length > 10
+        && b.length > 10
+        && java.util.Arrays.equals(a, 2, 10, b, 2, 10)
+        && !java.util.Arrays.equals(a, b);
   }
 }
