@@ -25,6 +25,20 @@ public enum RejectionReason {
   BAD_HEADER,
   /** A data record (DIB, VIB or data) is malformed; the message gives its offset. */
   MALFORMED_RECORD,
+  /** Radio: the telegram is encrypted and no key is configured for its meter. */
+  KEY_MISSING,
+  /** Radio: the payload did not decrypt with the configured key (no 2F2F, or a bad ELL CRC). */
+  DECRYPTION_FAILED,
+  /** Radio: the AFL message authentication code does not verify. */
+  MAC_MISMATCH,
+  /** Radio: a key is configured for the meter but the telegram is not protected by it. */
+  NOT_AUTHENTIC,
+  /** Radio: a security mode or ELL encryption this decoder does not implement. */
+  UNSUPPORTED_SECURITY,
+  /** Radio: a compact frame whose full frame (its format) has not been heard yet. */
+  COMPACT_FORMAT_UNKNOWN,
+  /** Radio: an AFL fragment of a message split over several telegrams. */
+  FRAGMENTED,
   /** A bug in the decoder; the cause is kept. Never expected, never hidden. */
   INTERNAL_ERROR
 }

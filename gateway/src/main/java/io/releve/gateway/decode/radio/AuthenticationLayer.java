@@ -41,7 +41,7 @@ record AuthenticationLayer(
     int fcl = (b[at + 2] & 0xFF) | (b[at + 3] & 0xFF) << 8;
     if ((fcl & FCL_MORE_FRAGMENTS) != 0 || (fcl & FCL_FRAGMENT_ID) > 1) {
       throw new FrameRejectedException(
-          RejectionReason.UNSUPPORTED_CI,
+          RejectionReason.FRAGMENTED,
           "The AFL at offset "
               + at
               + " announces a fragmented message (FCL "

@@ -18,7 +18,7 @@ public interface CompactExpander {
         public byte[] expand(DeviceIdentity device, int signature, byte[] data)
             throws FrameRejectedException {
           throw new FrameRejectedException(
-              RejectionReason.UNSUPPORTED_CI,
+              RejectionReason.COMPACT_FORMAT_UNKNOWN,
               "Compact frame (CI 0x79) from "
                   + device
                   + " with format signature "

@@ -139,7 +139,7 @@ public final class CompactFormats implements CompactExpander {
     FormatSignature format = known == null ? null : known.get(signature);
     if (format == null) {
       throw new FrameRejectedException(
-          RejectionReason.UNSUPPORTED_CI,
+          RejectionReason.COMPACT_FORMAT_UNKNOWN,
           String.format(
               Locale.ROOT,
               "compact frame with format signature 0x%04X: its full frame has not been heard yet"

@@ -101,7 +101,7 @@ public final class RadioDecoder {
       case NONE -> {
         if (key.isPresent() && !authenticated) {
           throw new FrameRejectedException(
-              RejectionReason.BAD_HEADER,
+              RejectionReason.NOT_AUTHENTIC,
               "Meter "
                   + meter
                   + " has a key configured but this telegram is not encrypted (security mode 0):"
@@ -114,7 +114,7 @@ public final class RadioDecoder {
       }
       default ->
           throw new FrameRejectedException(
-              RejectionReason.UNSUPPORTED_CI,
+              RejectionReason.UNSUPPORTED_SECURITY,
               "Meter "
                   + meter
                   + " announces security mode "
@@ -195,7 +195,7 @@ public final class RadioDecoder {
             return false; // announced encrypted, sent in clear: accepted, not authenticated
           }
           throw new FrameRejectedException(
-              RejectionReason.BAD_HEADER,
+              RejectionReason.KEY_MISSING,
               "Key missing: the ELL payload of "
                   + sender
                   + " is encrypted (AES-CTR) and no key is configured.");
@@ -206,7 +206,7 @@ public final class RadioDecoder {
       }
       default ->
           throw new FrameRejectedException(
-              RejectionReason.UNSUPPORTED_CI,
+              RejectionReason.UNSUPPORTED_SECURITY,
               "ELL session number of "
                   + sender
                   + " announces encryption "
@@ -215,7 +215,7 @@ public final class RadioDecoder {
     }
     if (!payloadCrcMatches(t, crcAt)) {
       throw new FrameRejectedException(
-          decrypted ? RejectionReason.BAD_HEADER : RejectionReason.BAD_CHECKSUM,
+          decrypted ? RejectionReason.DECRYPTION_FAILED : RejectionReason.BAD_CHECKSUM,
           decrypted
               ? "Decryption failed for "
                   + sender
@@ -251,7 +251,7 @@ public final class RadioDecoder {
         return false; // announced encrypted, sent in clear: accepted, not authenticated
       }
       throw new FrameRejectedException(
-          RejectionReason.BAD_HEADER,
+          RejectionReason.KEY_MISSING,
           "Key missing: "
               + meter
               + " sends an encrypted payload (security mode "

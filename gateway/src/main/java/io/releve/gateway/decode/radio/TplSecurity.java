@@ -73,7 +73,7 @@ final class TplSecurity {
     byte[] expected = AesCmac.mac(kmac, afl.macInput(t, tplStart), afl.mac().length);
     if (!MessageDigest.isEqual(expected, afl.mac())) {
       throw new FrameRejectedException(
-          RejectionReason.BAD_CHECKSUM,
+          RejectionReason.MAC_MISMATCH,
           "AFL MAC mismatch for "
               + meter
               + ": the telegram was altered or the configured key is wrong.");
@@ -103,7 +103,7 @@ final class TplSecurity {
       throws FrameRejectedException {
     if ((t[at] & 0xFF) != FILLER || (t[at + 1] & 0xFF) != FILLER) {
       throw new FrameRejectedException(
-          RejectionReason.BAD_HEADER,
+          RejectionReason.DECRYPTION_FAILED,
           "Decryption failed for "
               + meter
               + " (security mode "

@@ -64,7 +64,7 @@ class CompactFormatsTest {
                     compact.fullFrameCrc(),
                     compact.records()));
 
-    assertEquals(RejectionReason.UNSUPPORTED_CI, e.reason());
+    assertEquals(RejectionReason.COMPACT_FORMAT_UNKNOWN, e.reason());
     assertEquals(
         "compact frame with format signature 0x82DD: its full frame has not been heard yet from"
             + " KAM-60723506-19-0C.",
@@ -154,7 +154,7 @@ class CompactFormatsTest {
     FrameRejectedException e =
         assertThrows(
             FrameRejectedException.class, () -> formats.expand(METER_B, signature, crc, data));
-    assertEquals(RejectionReason.UNSUPPORTED_CI, e.reason());
+    assertEquals(RejectionReason.COMPACT_FORMAT_UNKNOWN, e.reason());
 
     formats.learn(METER_B, pair.full().records());
 

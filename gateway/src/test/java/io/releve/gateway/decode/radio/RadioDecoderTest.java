@@ -48,7 +48,7 @@ class RadioDecoderTest {
   @Test
   void mode7WithAWrongKeyIsRejectedAsAMacMismatchWithoutShowingTheKey() {
     FrameRejectedException e = rejected("wireless-mbus-parser/fc67bb09b1", WRONG_KEY);
-    assertEquals(RejectionReason.BAD_CHECKSUM, e.reason());
+    assertEquals(RejectionReason.MAC_MISMATCH, e.reason());
     assertTrue(e.getMessage().contains("MAC mismatch"), e.getMessage());
     assertFalse(e.getMessage().toUpperCase().contains("4E550854"), e.getMessage());
   }
@@ -69,12 +69,14 @@ class RadioDecoderTest {
     assertEquals(SecurityMode.AES_CBC_IV, t.link().security());
     assertTrue(t.link().authenticated());
     FrameRejectedException e = rejected("wireless-mbus-parser/f8c8b5df70", WRONG_KEY);
+    assertEquals(RejectionReason.DECRYPTION_FAILED, e.reason());
     assertTrue(e.getMessage().startsWith("Decryption failed"), e.getMessage());
   }
 
   @Test
   void anEncryptedPayloadWithoutAKeyIsRejectedAsKeyMissing() {
     FrameRejectedException e = rejected("wireless-mbus-parser/f8c8b5df70", null);
+    assertEquals(RejectionReason.KEY_MISSING, e.reason());
     assertTrue(e.getMessage().startsWith("Key missing"), e.getMessage());
   }
 
@@ -85,6 +87,7 @@ class RadioDecoderTest {
     assertEquals(Optional.of(0x8D), t.link().ell());
     assertTrue(t.link().authenticated());
     FrameRejectedException e = rejected("wireless-mbus-parser/984d7f9083", WRONG_KEY);
+    assertEquals(RejectionReason.DECRYPTION_FAILED, e.reason());
     assertTrue(e.getMessage().contains("ELL payload CRC"), e.getMessage());
   }
 

@@ -175,17 +175,17 @@ class RadioVectorsTest {
   static final Map<String, RejectionReason> REJECTED_BY_DESIGN =
       Map.of(
           // jmbus does not check the AFL MAC; this example's MAC does not verify with its key
-          "jmbus/VariableDataStructureTest/b1eae1b4af", RejectionReason.BAD_CHECKSUM,
+          "jmbus/VariableDataStructureTest/b1eae1b4af", RejectionReason.MAC_MISMATCH,
           // two bytes shorter than its L field: jmbus reads the header only
           "jmbus/WMbusDemoMessageTest/5a5ea85647", RejectionReason.TRUNCATED,
           // CFG announces 4 encrypted blocks (64 bytes) but 63 bytes follow the header
           "wireless-mbus-parser/99e035ed14", RejectionReason.BAD_HEADER,
           // a key is configured but the telegram is in clear (mode 0): not authentic
-          "wireless-mbus-parser/7264fc4cf8", RejectionReason.BAD_HEADER,
+          "wireless-mbus-parser/7264fc4cf8", RejectionReason.NOT_AUTHENTIC,
           // compact frames whose full frame is not in the set: wmbusmeters knows the Kamstrup
           // formats by heart, we learn them from the meter's own full frame
-          "wmbusmeters/multical21/187bda6a7e", RejectionReason.UNSUPPORTED_CI,
-          "wmbusmeters/multical21/bbfd94c4b6", RejectionReason.UNSUPPORTED_CI);
+          "wmbusmeters/multical21/187bda6a7e", RejectionReason.COMPACT_FORMAT_UNKNOWN,
+          "wmbusmeters/multical21/bbfd94c4b6", RejectionReason.COMPACT_FORMAT_UNKNOWN);
 
   @TestFactory
   List<DynamicTest> everyVectorDecodesAsTheOtherDecoderSaysOrIsListedWithItsReason() {
