@@ -1,27 +1,38 @@
 package io.releve.gateway.cli;
 
 import io.releve.gateway.decode.DecodedFrameJson;
-import io.releve.gateway.decode.DecoderSession;
 import io.releve.gateway.decode.FrameRejectedException;
 import io.releve.gateway.decode.Hex;
+import io.releve.gateway.decode.radio.KeyLookup;
+import io.releve.gateway.decode.radio.KeyStore;
+import io.releve.gateway.decode.radio.TelegramSession;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code releve decode HEX} and {@code releve decode -}: wired M-Bus frames to JSON. */
+/**
+ * {@code releve decode HEX} and {@code releve decode -}: wired M-Bus frames and wireless M-Bus
+ * telegrams to JSON. With {@code -} the lines are one stream: a compact radio frame decodes after
+ * the full frame of its meter on an earlier line.
+ */
 @Command(
     name = "decode",
     mixinStandardHelpOptions = true,
     description = {
-      "Decodes a wired M-Bus frame (68 L L 68 C A CI ... CS 16) and prints it as one JSON object.",
+      "Decodes a wired M-Bus frame (68 L L 68 C A CI ... CS 16) or a wireless M-Bus telegram",
+      "(L C M M A A A A A A CI ..., with or without its data-link CRCs) and prints it as one JSON",
+      "object; a radio telegram's object ends with a 'link' object (C field, frame format, ELL,",
+      "AFL, security mode, authenticated...). Wired or radio is detected (--radio, --wired force it).",
       "With '-', reads standard input: one telegram per line, 'HEX' or 'HEX KEY' (KEY: 32 hex"
           + " digits, for radio telegrams; keys are never accepted on the command line and never"
           + " printed). Blank lines and lines starting with '#' are skipped. Each line prints one"
@@ -40,6 +51,29 @@ public final class DecodeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.ArgGroup(exclusive = true)
+  KindOption kind;
+
+  static final class KindOption {
+    @picocli.CommandLine.Option(names = "--radio", description = "Take every telegram as radio.")
+    boolean radio;
+
+    @picocli.CommandLine.Option(names = "--wired", description = "Take every telegram as wired.")
+    boolean wired;
+
+    TelegramSession.Kind kind() {
+      return radio ? TelegramSession.Kind.RADIO : TelegramSession.Kind.WIRED;
+    }
+  }
+
+  @picocli.CommandLine.Option(
+      names = "--keys",
+      paramLabel = "FILE",
+      description =
+          "Decrypt radio telegrams with the keys of this key file (see 'releve keys'); a key on"
+              + " a '-' line wins for that line.")
+  Path keys;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "HEX",
@@ -48,7 +82,7 @@ public final class DecodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    DecoderSession session = new DecoderSession();
+    TelegramSession session = new TelegramSession(keyLookup());
     if (hex.size() == 1 && hex.get(0).equals("-")) {
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -56,7 +90,7 @@ public final class DecodeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try {
-      out.println(DecodedFrameJson.toJson(session.decode(Hex.parse(String.join("", hex)), null)));
+      out.println(toJson(session.decode(Hex.parse(String.join("", hex)), null, kind(), null)));
     } catch (FrameRejectedException e) {
       throw new CliException(ExitCodes.DATA_ERROR, e.getMessage(), e);
     }
@@ -64,7 +98,39 @@ public final class DecodeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private int decodeLines(DecoderSession session, BufferedReader in) throws IOException {
+  private TelegramSession.Kind kind() {
+    return kind == null ? TelegramSession.Kind.DETECT : kind.kind();
+  }
+
+  private KeyLookup keyLookup() throws IOException {
+    if (keys == null) {
+      return KeyLookup.NONE;
+    }
+    if (KeysCommand.isKey(keys.toString())) {
+      throw new CliException(
+          ExitCodes.USAGE,
+          "--keys names the key file; a key goes on a '-' line after the telegram.");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      return KeyStore.open(
+          keys,
+          io.releve.gateway.config.GatewayConfig.Keys.DEFAULT_GROUP,
+          notice -> {
+            err.println("releve: warning: " + notice);
+            err.flush();
+          });
+    } catch (KeyStore.KeyFileException e) {
+      throw KeysCommand.failure(spec, e);
+    }
+  }
+
+  private static String toJson(TelegramSession.Decoded decoded) {
+    Map<String, Object> link = decoded.radio().map(radio -> radio.fields()).orElse(Map.of());
+    return DecodedFrameJson.toJson(decoded.frame(), link);
+  }
+
+  private int decodeLines(TelegramSession session, BufferedReader in) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     boolean anyRejected = false;
     for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -73,7 +139,7 @@ public final class DecodeCommand implements Callable<Integer> {
         continue;
       }
       try {
-        out.println(DecodedFrameJson.toJson(decodeLine(session, text)));
+        out.println(toJson(decodeLine(session, text)));
       } catch (FrameRejectedException e) {
         anyRejected = true;
         out.println(DecodedFrameJson.error(e.getMessage()));
@@ -84,8 +150,8 @@ public final class DecodeCommand implements Callable<Integer> {
   }
 
   /** {@code HEX} or {@code HEX KEY}: a second token of exactly 32 hex digits is the key. */
-  private static io.releve.gateway.decode.DecodedFrame decodeLine(
-      DecoderSession session, String text) throws FrameRejectedException {
+  private TelegramSession.Decoded decodeLine(TelegramSession session, String text)
+      throws FrameRejectedException {
     String[] tokens = text.split("\\s+");
     if (tokens.length == 2 && tokens[1].length() == KEY_HEX_DIGITS) {
       byte[] key;
@@ -96,8 +162,8 @@ public final class DecodeCommand implements Callable<Integer> {
         throw new FrameRejectedException(
             e.reason(), "The key is not 32 hexadecimal digits; the telegram was not decoded.");
       }
-      return session.decode(Hex.parse(tokens[0]), key);
+      return session.decode(Hex.parse(tokens[0]), key, kind(), null);
     }
-    return session.decode(Hex.parse(text), null);
+    return session.decode(Hex.parse(text), null, kind(), null);
   }
 }

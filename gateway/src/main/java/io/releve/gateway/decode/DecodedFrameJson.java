@@ -7,6 +7,7 @@ import io.releve.gateway.reading.Value;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,14 @@ public final class DecodedFrameJson {
   private DecodedFrameJson() {}
 
   public static String toJson(DecodedFrame frame) {
+    return toJson(frame, Map.of());
+  }
+
+  /**
+   * The same object with a {@code link} object last, for radio telegrams: its fields in the order
+   * given, each a number, a boolean or a string; none when {@code link} is empty.
+   */
+  public static String toJson(DecodedFrame frame, Map<String, Object> link) {
     StringWriter out = new StringWriter(256 + 96 * frame.records().size());
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       json.writeStartObject();
@@ -64,6 +73,21 @@ public final class DecodedFrameJson {
       json.writeEndArray();
       if (frame.applicationError().isPresent()) {
         json.writeStringField("application_error", frame.applicationError().get());
+      }
+      if (!link.isEmpty()) {
+        json.writeObjectFieldStart("link");
+        for (Map.Entry<String, Object> field : link.entrySet()) {
+          json.writeFieldName(field.getKey());
+          Object value = field.getValue();
+          if (value instanceof Boolean flag) {
+            json.writeBoolean(flag);
+          } else if (value instanceof Number number) {
+            json.writeNumber(number.longValue());
+          } else {
+            json.writeString(String.valueOf(value));
+          }
+        }
+        json.writeEndObject();
       }
       json.writeEndObject();
     } catch (IOException e) {

@@ -41,4 +41,25 @@ public record RadioLink(
     Objects.requireNonNull(security, "security");
     Objects.requireNonNull(compactSignature, "compactSignature");
   }
+
+  /**
+   * The fields for JSON, in a fixed order: {@code c_field}, {@code frame_format}, {@code rssi_dbm},
+   * {@code ell}, {@code afl}, {@code message_counter}, {@code tpl_ci}, {@code security_mode}
+   * ({@code -1} for a mode not decoded here), {@code authenticated}, {@code compact_signature}; the
+   * optional ones only when present.
+   */
+  public java.util.Map<String, Object> fields() {
+    java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("c_field", cField);
+    fields.put("frame_format", frameFormat);
+    rssiDbm.ifPresent(v -> fields.put("rssi_dbm", v));
+    ell.ifPresent(v -> fields.put("ell", v));
+    fields.put("afl", afl);
+    messageCounter.ifPresent(v -> fields.put("message_counter", v));
+    fields.put("tpl_ci", tplCi);
+    fields.put("security_mode", security.number());
+    fields.put("authenticated", authenticated);
+    compactSignature.ifPresent(v -> fields.put("compact_signature", v));
+    return fields;
+  }
 }
