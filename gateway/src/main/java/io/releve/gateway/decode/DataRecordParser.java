@@ -133,6 +133,18 @@ public final class DataRecordParser {
   }
 
   private static int lvarLength(int lvar, int recordStart) throws FrameRejectedException {
+    int length = lvarDataLength(lvar);
+    if (length < 0) {
+      throw malformed(recordStart, "LVAR " + Hex.ofByte(lvar) + " is reserved");
+    }
+    return length;
+  }
+
+  /**
+   * The number of data bytes after an LVAR byte (EN 13757-3 table 5: text, BCD, binary), or -1 when
+   * the LVAR value is reserved.
+   */
+  public static int lvarDataLength(int lvar) {
     if (lvar <= 0xBF) {
       return lvar; // ISO-8859-1 text
     }
@@ -154,7 +166,7 @@ public final class DataRecordParser {
     if (lvar == 0xF6) {
       return 64;
     }
-    throw malformed(recordStart, "LVAR " + Hex.ofByte(lvar) + " is reserved");
+    return -1;
   }
 
   /** The value as {@link Value}, or null when there is none to give (invalid date, NaN). */

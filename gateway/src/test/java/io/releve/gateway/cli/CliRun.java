@@ -1,7 +1,10 @@
 package io.releve.gateway.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** What a user sees when running the CLI: exit code, stdout and stderr. */
@@ -15,5 +18,16 @@ record CliRun(int exitCode, String out, String err) {
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(args);
     return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** Runs with {@code stdin} as standard input (commands read {@link System#in}). */
+  static synchronized CliRun withStdin(String stdin, String... args) {
+    InputStream original = System.in;
+    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    try {
+      return of(args);
+    } finally {
+      System.setIn(original);
+    }
   }
 }

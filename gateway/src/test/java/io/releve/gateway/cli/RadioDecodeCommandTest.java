@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code releve decode} on radio telegrams. The telegrams are real ones from the vector set carried
@@ -48,32 +42,12 @@ class RadioDecodeCommandTest {
 
   @TempDir Path folder;
 
-  private final InputStream originalIn = System.in;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  @AfterEach
-  void restoreStdin() {
-    System.setIn(originalIn);
-  }
-
-  private int run(String... args) {
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
-
-  private int runWithStdin(String stdin, String... args) {
-    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-    return run(args);
-  }
-
   @Test
   void decode_plainRadioTelegram_isDetectedAndEndsWithItsLinkFields() {
-    assertEquals(ExitCodes.OK, run("decode", PLAIN), err::toString);
+    CliRun run = CliRun.of("decode", PLAIN);
 
-    String json = out.toString();
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    String json = run.out();
     assertTrue(json.startsWith("{\"manufacturer\":\"LUG\",\"id\":\"67991306\""), json);
     // BCD F0 00 40: the F nibble is the sign; jmbus's test expects -4.1 within 0.1
     assertTrue(json.contains("\"return_temperature\",\"value\":-4.0,\"unit\":\"C\""), json);
@@ -87,33 +61,37 @@ class RadioDecodeCommandTest {
 
   @Test
   void decode_wiredForcedOnARadioTelegram_isRejectedByTheWiredFraming() {
-    assertEquals(ExitCodes.DATA_ERROR, run("decode", "--wired", PLAIN));
-    assertTrue(err.toString().startsWith("releve: "), err.toString());
+    CliRun run = CliRun.of("decode", "--wired", PLAIN);
+
+    assertEquals(ExitCodes.DATA_ERROR, run.exitCode());
+    assertTrue(run.err().startsWith("releve: "), run.err());
   }
 
   @Test
   void decodeLines_mode5WithItsKey_isAuthenticatedAndTheWrongKeyIsRejectedWithoutShowingIt() {
     String stdin = MODE_5 + " " + MODE_5_KEY + "\n" + MODE_5 + " " + WRONG_KEY + "\n";
 
-    assertEquals(ExitCodes.DATA_ERROR, runWithStdin(stdin, "decode", "-"));
+    CliRun run = CliRun.withStdin(stdin, "decode", "-");
 
-    String[] lines = out.toString().split("\\R");
-    assertEquals(2, lines.length, out.toString());
+    assertEquals(ExitCodes.DATA_ERROR, run.exitCode());
+    String[] lines = run.out().split("\\R");
+    assertEquals(2, lines.length, run.out());
     assertTrue(lines[0].contains("\"value\":28504.27,\"unit\":\"m3\""), lines[0]);
     assertTrue(lines[0].contains("\"security_mode\":5,\"authenticated\":true"), lines[0]);
     assertTrue(lines[1].startsWith("{\"error\":\"Decryption failed for "), lines[1]);
-    assertFalse(out.toString().contains(WRONG_KEY) || err.toString().contains(WRONG_KEY));
-    assertFalse(out.toString().contains(MODE_5_KEY) || err.toString().contains(MODE_5_KEY));
+    assertFalse(run.out().contains(WRONG_KEY) || run.err().contains(WRONG_KEY));
+    assertFalse(run.out().contains(MODE_5_KEY) || run.err().contains(MODE_5_KEY));
   }
 
   @Test
   void decodeLines_compactFrameAfterItsFullFrame_decodesWithTheLearntFormat() {
     String stdin = COMPACT + "\n" + FULL + "\n" + COMPACT + "\n";
 
-    assertEquals(ExitCodes.DATA_ERROR, runWithStdin(stdin, "decode", "-"));
+    CliRun run = CliRun.withStdin(stdin, "decode", "-");
 
-    String[] lines = out.toString().split("\\R");
-    assertEquals(3, lines.length, out.toString());
+    assertEquals(ExitCodes.DATA_ERROR, run.exitCode());
+    String[] lines = run.out().split("\\R");
+    assertEquals(3, lines.length, run.out());
     assertTrue(lines[0].contains("its full frame has not been heard yet"), lines[0]);
     assertTrue(lines[2].contains("\"compact_signature\":33501"), lines[2]);
     // the compact frame gives the full frame's records, with its own values
@@ -128,16 +106,18 @@ class RadioDecodeCommandTest {
     Files.writeString(keys, "ELS-12345678 " + MODE_5_KEY + "\n", StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-r-----"));
 
-    assertEquals(ExitCodes.OK, run("decode", "--keys", keys.toString(), MODE_5), err::toString);
+    CliRun run = CliRun.of("decode", "--keys", keys.toString(), MODE_5);
 
-    assertTrue(out.toString().contains("\"authenticated\":true"), out.toString());
-    assertFalse(out.toString().contains(MODE_5_KEY));
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertTrue(run.out().contains("\"authenticated\":true"), run.out());
+    assertFalse(run.out().contains(MODE_5_KEY));
   }
 
   @Test
   void decode_encryptedWithoutAKey_isRejectedAsKeyMissing() {
-    assertEquals(ExitCodes.DATA_ERROR, run("decode", MODE_5));
+    CliRun run = CliRun.of("decode", MODE_5);
 
-    assertTrue(err.toString().startsWith("releve: Key missing: ELS-12345678"), err.toString());
+    assertEquals(ExitCodes.DATA_ERROR, run.exitCode());
+    assertTrue(run.err().startsWith("releve: Key missing: ELS-12345678"), run.err());
   }
 }

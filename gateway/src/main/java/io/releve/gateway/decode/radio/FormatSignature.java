@@ -1,5 +1,6 @@
 package io.releve.gateway.decode.radio;
 
+import io.releve.gateway.decode.DataRecordParser;
 import io.releve.gateway.decode.FrameRejectedException;
 import io.releve.gateway.decode.RejectionReason;
 import java.io.ByteArrayOutputStream;
@@ -261,34 +262,8 @@ public final class FormatSignature {
     return p;
   }
 
-  /** The number of data bytes after an LVAR byte (EN 13757-3 table 5), or -1 when reserved. */
-  private static int lvarDataLength(int lvar) {
-    if (lvar <= 0xBF) {
-      return lvar; // ISO-8859-1 text
-    }
-    if (lvar >= 0xC0 && lvar <= 0xC9) {
-      return lvar - 0xC0; // positive BCD, 2 digits per byte
-    }
-    if (lvar >= 0xD0 && lvar <= 0xD9) {
-      return lvar - 0xD0; // negative BCD
-    }
-    if (lvar >= 0xE0 && lvar <= 0xEF) {
-      return lvar - 0xE0; // binary number
-    }
-    if (lvar >= 0xF0 && lvar <= 0xF4) {
-      return 4 * (lvar - 0xEC); // binary number of 16 to 32 bytes
-    }
-    if (lvar == 0xF5) {
-      return 48;
-    }
-    if (lvar == 0xF6) {
-      return 64;
-    }
-    return -1;
-  }
-
   private static int lvarLength(int lvar, int recordStart) throws FrameRejectedException {
-    int length = lvarDataLength(lvar);
+    int length = DataRecordParser.lvarDataLength(lvar);
     if (length < 0) {
       throw malformed(recordStart, String.format(Locale.ROOT, "LVAR 0x%02X is reserved", lvar));
     }
@@ -296,7 +271,7 @@ public final class FormatSignature {
   }
 
   private int lvarLengthInCompact(int lvar, int record) throws FrameRejectedException {
-    int length = lvarDataLength(lvar);
+    int length = DataRecordParser.lvarDataLength(lvar);
     if (length < 0) {
       throw new FrameRejectedException(
           RejectionReason.MALFORMED_RECORD,
