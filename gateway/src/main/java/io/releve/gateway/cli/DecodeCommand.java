@@ -88,6 +88,15 @@ public final class DecodeCommand implements Callable<Integer> {
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       return decodeLines(session, in);
     }
+    if (hex.size() > 1
+        && KeysCommand.isKey(hex.get(hex.size() - 1))
+        && hex.get(hex.size() - 1).replaceAll("[\\s:]", "").length() == KEY_HEX_DIGITS) {
+      throw new CliException(
+          ExitCodes.USAGE,
+          "a key is never taken from the command line (it would stay in the shell history and"
+              + " show in ps): give the telegram and its key on standard input, 'HEX KEY' with"
+              + " 'releve decode -', or use --keys FILE.");
+    }
     PrintWriter out = spec.commandLine().getOut();
     try {
       out.println(toJson(session.decode(Hex.parse(String.join("", hex)), null, kind(), null)));
@@ -149,20 +158,23 @@ public final class DecodeCommand implements Callable<Integer> {
     return anyRejected ? ExitCodes.DATA_ERROR : ExitCodes.OK;
   }
 
-  /** {@code HEX} or {@code HEX KEY}: a second token of exactly 32 hex digits is the key. */
+  /** {@code HEX} or {@code HEX KEY}: a last token of exactly 32 hex digits is the key. */
   private TelegramSession.Decoded decodeLine(TelegramSession session, String text)
       throws FrameRejectedException {
+    // the last token is the key when it has 32 hex digits: the telegram may be written in groups
     String[] tokens = text.split("\\s+");
-    if (tokens.length == 2 && tokens[1].length() == KEY_HEX_DIGITS) {
+    String last = tokens[tokens.length - 1];
+    if (tokens.length >= 2 && last.length() == KEY_HEX_DIGITS) {
       byte[] key;
       try {
-        key = Hex.parse(tokens[1]);
+        key = Hex.parse(last);
       } catch (FrameRejectedException e) {
         // The message would quote a key character: say only that the key is bad.
         throw new FrameRejectedException(
             e.reason(), "The key is not 32 hexadecimal digits; the telegram was not decoded.");
       }
-      return session.decode(Hex.parse(tokens[0]), key, kind(), null);
+      String telegram = text.substring(0, text.length() - last.length());
+      return session.decode(Hex.parse(telegram), key, kind(), null);
     }
     return session.decode(Hex.parse(text), null, kind(), null);
   }

@@ -118,6 +118,9 @@ final class KeysSetCommand implements Callable<Integer> {
       if (console != null) {
         char[] typed = console.readPassword("Key of %s (32 hex digits): ", chosen);
         line = typed == null ? null : new String(typed);
+        if (typed != null) {
+          java.util.Arrays.fill(typed, '\0');
+        }
       } else {
         line =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

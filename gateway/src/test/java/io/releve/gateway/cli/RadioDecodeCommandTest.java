@@ -120,4 +120,24 @@ class RadioDecodeCommandTest {
     assertEquals(ExitCodes.DATA_ERROR, run.exitCode());
     assertTrue(run.err().startsWith("releve: Key missing: ELS-12345678"), run.err());
   }
+
+  @Test
+  void decode_keyAsAnArgument_isRefusedWithoutEchoingIt() {
+    CliRun run = CliRun.of("decode", MODE_5, MODE_5_KEY);
+
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertTrue(run.err().contains("a key is never taken from the command line"), run.err());
+    assertFalse(run.err().contains(MODE_5_KEY) || run.out().contains(MODE_5_KEY));
+  }
+
+  @Test
+  void decodeLines_telegramWrittenInGroups_takesTheLastTokenAsItsKey() {
+    String grouped =
+        MODE_5.substring(0, 20) + " " + MODE_5.substring(20, 60) + " " + MODE_5.substring(60);
+
+    CliRun run = CliRun.withStdin(grouped + " " + MODE_5_KEY + "\n", "decode", "-");
+
+    assertEquals(ExitCodes.OK, run.exitCode(), run.out());
+    assertTrue(run.out().contains("\"authenticated\":true"), run.out());
+  }
 }

@@ -27,7 +27,8 @@ import java.util.Objects;
  * each, cover a building and its neighbours heard through the walls (meters send one or two
  * formats) in about 2.5 MB at worst.
  *
- * <p>Methods are synchronized: a session may be fed by several receivers.
+ * <p>Methods are synchronized, so that the formats can be read while they are learnt; the decoders
+ * that use it ({@link RadioDecoder}, {@link TelegramSession}) are one per stream and thread.
  *
  * <p>How a radio decoder uses it: after decoding a full frame (CI 0x72, 0x7A or 0x78 with records)
  * it calls {@link #learn}; on CI 0x79 it reads the two signature bytes and the two CRC bytes (each

@@ -86,8 +86,9 @@ public final class KeyFile {
   }
 
   /**
-   * True when {@code text} holds sixteen hex digits in a row (spaces and colons between them
-   * allowed, as keys are often written in groups): it may be a key, never echo it.
+   * True when {@code text} holds sixteen hex digits in a row (spaces, colons and dashes between
+   * them allowed, as keys are often written in groups): it may be a key, never echo it. A meter
+   * name has at most fifteen ({@code ABC-12345678-0A-07}), so none is taken for a key.
    */
   public static boolean looksLikeKey(String text) {
     int run = 0;
@@ -95,7 +96,7 @@ public final class KeyFile {
       char c = text.charAt(i);
       if (Character.digit(c, 16) >= 0) {
         run++;
-      } else if (!Character.isWhitespace(c) && c != ':') {
+      } else if (!Character.isWhitespace(c) && c != ':' && c != '-') {
         run = 0;
       }
       if (run >= KEY_LIKE_RUN) {

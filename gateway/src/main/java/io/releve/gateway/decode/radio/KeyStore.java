@@ -89,7 +89,7 @@ public final class KeyStore implements KeyLookup {
   }
 
   /** Reads the file again; on failure the keys loaded before stay in use. */
-  public void reload() throws IOException, KeyFileException {
+  public synchronized void reload() throws IOException, KeyFileException {
     keys = read();
   }
 
