@@ -171,6 +171,34 @@ public final class KeyStore implements KeyLookup {
     }
   }
 
+  /**
+   * The file belongs to root or to the user running us (who wrote it), and its folder is not
+   * writable by others, who could otherwise swap the file for theirs.
+   */
+  private void checkOwnerAndFolder() throws IOException, KeyFileException {
+    String owner = Files.getOwner(file).getName();
+    String me = System.getProperty("user.name");
+    if (!owner.equals("root") && !owner.equals(me)) {
+      throw new KeyFileException(
+          KeyFileException.Reason.UNSAFE_PERMISSIONS,
+          file + " belongs to " + owner + ": a key file must belong to root or to " + me,
+          List.of());
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    if (folder != null && posix(folder)) {
+      Set<PosixFilePermission> mode = Files.getPosixFilePermissions(folder);
+      if (mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+        throw new KeyFileException(
+            KeyFileException.Reason.UNSAFE_PERMISSIONS,
+            folder
+                + " is writable by everyone ("
+                + PosixFilePermissions.toString(mode)
+                + "): keep the key file in a folder only root and the daemon can write",
+            List.of());
+      }
+    }
+  }
+
   private Map<String, byte[]> read() throws IOException, KeyFileException {
     if (!Files.exists(file)) {
       return Map.of();
@@ -189,6 +217,7 @@ public final class KeyStore implements KeyLookup {
                 + file,
             List.of());
       }
+      checkOwnerAndFolder();
     }
     String text;
     try {

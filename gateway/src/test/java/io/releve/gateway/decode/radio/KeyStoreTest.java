@@ -13,6 +13,7 @@ import io.releve.gateway.decode.radio.KeyFile.Meter;
 import io.releve.gateway.decode.radio.KeyStore.KeyFileException;
 import io.releve.gateway.device.DeviceIdentity;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
@@ -413,5 +414,22 @@ class KeyStoreTest {
     } finally {
       Files.delete(probe);
     }
+  }
+
+  @Test
+  void open_fileInAFolderEveryoneMayWrite_isRefused() throws Exception {
+    Path open = Files.createDirectory(folder.resolve("shared"));
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path file = open.resolve("keys");
+    Files.writeString(file, "LUG-12345678-0A-07 " + KEY_A + "\n", StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+    KeyStore.KeyFileException e =
+        assertThrows(
+            KeyStore.KeyFileException.class, () -> KeyStore.open(file, "releve", notices::add));
+
+    assertEquals(KeyStore.KeyFileException.Reason.UNSAFE_PERMISSIONS, e.reason());
+    assertTrue(e.getMessage().contains("writable by everyone"), e.getMessage());
+    assertFalse(e.getMessage().contains(KEY_A));
   }
 }
