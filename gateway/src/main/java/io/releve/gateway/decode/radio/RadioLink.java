@@ -22,7 +22,7 @@ import java.util.Optional;
  *     the only check is that CRC: weaker than a MAC, since AES-CTR is malleable and a CRC is
  *     linear, so whoever flips chosen bits of the ciphertext can fix the CRC without the key. It
  *     counts for the long header's meter only when that is the data-link sender whose key opened
- *     the ELL. In mode 5, clear bytes after the encrypted blocks are not read
+ *     the ELL. In mode 5, clear bytes after the encrypted blocks are not read.
  * @param compactSignature for a compact frame, the format signature it was expanded with
  */
 public record RadioLink(
