@@ -29,6 +29,15 @@ record AuthenticationLayer(
   private static final int FCL_KI_PRESENT = 1 << 9;
   private static final int FCL_FRAGMENT_ID = 0xFF;
 
+  /** MCL bits 0–3: the authentication type AT, which fixes the MAC algorithm and length. */
+  private static final int MCL_AUTHENTICATION_TYPE = 0x0F;
+
+  /** AT 5, 6, 7: AES-CMAC-128 truncated to 8, 12 or 16 bytes (EN 13757-7, OMS vol. 2). */
+  private static final int AT_CMAC_8 = 5;
+
+  private static final int AT_CMAC_12 = 6;
+  private static final int AT_CMAC_16 = 7;
+
   static AuthenticationLayer parse(byte[] b, int at, int end) throws FrameRejectedException {
     if (end - at < 4) {
       throw header(at, "the AFL needs at least CI, AFLL and FCL (4 bytes)");
@@ -51,9 +60,11 @@ record AuthenticationLayer(
     int p = at + 4;
     int mcl = -1;
     if ((fcl & FCL_MCL_PRESENT) != 0) {
-      mcl = b[p++] & 0xFF;
+      mcl = slice(b, p, 1, layerEnd, at)[0] & 0xFF;
+      p += 1;
     }
     if ((fcl & FCL_KI_PRESENT) != 0) {
+      slice(b, p, 2, layerEnd, at);
       p += 2;
     }
     byte[] mcr = null;
@@ -61,11 +72,25 @@ record AuthenticationLayer(
       mcr = slice(b, p, 4, layerEnd, at);
       p += 4;
     }
-    int macLength = layerEnd - p - ((fcl & FCL_ML_PRESENT) != 0 ? 2 : 0);
     byte[] mac = null;
     if ((fcl & FCL_MAC_PRESENT) != 0) {
-      if (macLength < 2) {
-        throw header(at, "FCL announces a MAC but AFLL leaves " + macLength + " bytes for it");
+      if (mcl < 0) {
+        throw header(at, "FCL announces a MAC but no MCL, whose AT field gives the MAC's length");
+      }
+      int macLength = macLength(mcl, at);
+      int room = layerEnd - p - ((fcl & FCL_ML_PRESENT) != 0 ? 2 : 0);
+      if (room != macLength) {
+        throw header(
+            at,
+            "MCL AT "
+                + (mcl & MCL_AUTHENTICATION_TYPE)
+                + " announces a "
+                + macLength
+                + "-byte MAC but AFLL = "
+                + afll
+                + " leaves "
+                + room
+                + " bytes for it");
       }
       mac = slice(b, p, macLength, layerEnd, at);
       p += macLength;
@@ -79,6 +104,26 @@ record AuthenticationLayer(
       throw header(at, "AFLL = " + afll + " does not match the fields FCL announces");
     }
     return new AuthenticationLayer(2 + afll, mcl, mcr, ml, mac);
+  }
+
+  /** The MAC length the authentication type of MCL announces; only AES-CMAC is supported. */
+  private static int macLength(int mcl, int at) throws FrameRejectedException {
+    int type = mcl & MCL_AUTHENTICATION_TYPE;
+    return switch (type) {
+      case AT_CMAC_8 -> 8;
+      case AT_CMAC_12 -> 12;
+      case AT_CMAC_16 -> 16;
+      default ->
+          throw new FrameRejectedException(
+              RejectionReason.UNSUPPORTED_SECURITY,
+              "AFL (CI 0x90) at offset "
+                  + at
+                  + ": MCL "
+                  + String.format("0x%02X", mcl)
+                  + " announces authentication type "
+                  + type
+                  + "; only AES-CMAC with 8, 12 or 16 bytes (AT 5, 6, 7) is supported.");
+    };
   }
 
   /** The message counter as a number, when present. */

@@ -16,9 +16,11 @@ import java.util.Arrays;
  *
  * <p>Format A is assumed when the telegram is long enough to hold its CRCs: they must then verify.
  * Otherwise a format B CRC at the end is checked; when it does not verify, the receiver is taken to
- * have removed the CRCs already ("none"). A format B telegram with a corrupted CRC is therefore
- * indistinguishable from a CRC-less one; its records are still checked by the record parser. Bytes
- * beyond the frame (an RSSI byte some sticks append) are dropped.
+ * have removed the CRCs already ("none"), unless bytes 10 and 11 are the CRC of the first block:
+ * that is a format A telegram cut short, rejected as truncated (a CRC-less telegram whose CI field
+ * and next byte happen to equal that CRC, 1 in 65536, is rejected too). A format B telegram with a
+ * corrupted CRC remains indistinguishable from a CRC-less one; its records are still checked by the
+ * record parser. Bytes beyond the frame (an RSSI byte some sticks append) are dropped.
  */
 final class DataLinkBlocks {
   static final int FIRST_BLOCK = 10;
@@ -50,7 +52,8 @@ final class DataLinkBlocks {
     int dataAfterFirstBlock = l - (FIRST_BLOCK - 1);
     int formatALength = l + 1 + CRC + CRC * ((dataAfterFirstBlock + BLOCK - 1) / BLOCK);
     if (telegram.length >= formatALength) {
-      if (LinkCrc.matches(telegram, 0, FIRST_BLOCK, FIRST_BLOCK)) {
+      if (telegram.length >= FIRST_BLOCK + CRC
+          && LinkCrc.matches(telegram, 0, FIRST_BLOCK, FIRST_BLOCK)) {
         return new Stripped(stripFormatA(telegram, l), "A");
       }
       if (formatBMatches(telegram, l)) {
@@ -78,6 +81,20 @@ final class DataLinkBlocks {
     }
     if (formatBMatches(telegram, l)) {
       return new Stripped(stripFormatB(telegram, l), "B");
+    }
+    if (telegram.length >= FIRST_BLOCK + CRC
+        && LinkCrc.matches(telegram, 0, FIRST_BLOCK, FIRST_BLOCK)) {
+      // bytes 10 and 11 are the CRC of the first block: a format A telegram cut short, whose CRC
+      // bytes would otherwise be read as data
+      throw new FrameRejectedException(
+          RejectionReason.TRUNCATED,
+          "Telegram is truncated: bytes 10 and 11 are the format A CRC of the first block, so L = "
+              + l
+              + " needs "
+              + formatALength
+              + " bytes with its data-link CRCs, got "
+              + telegram.length
+              + ".");
     }
     return new Stripped(Arrays.copyOf(telegram, l + 1), "none");
   }

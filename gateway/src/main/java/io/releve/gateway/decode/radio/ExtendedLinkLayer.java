@@ -27,8 +27,14 @@ record ExtendedLinkLayer(
 
   static final int ENCRYPTION_AES_CTR = 1;
 
-  /** CC bit H: a repeater sets it after the meter encrypted, so the counter block leaves it 0. */
+  /**
+   * CC bits a repeater or a repeated access may change after the meter encrypted, so the counter
+   * block leaves them 0 (EN 13757-4; wmbusmeters does the same): H, the hop counter, and R, the
+   * repeated access.
+   */
   static final int CC_HOP = 0x10;
+
+  static final int CC_REPEATED_ACCESS = 0x02;
 
   static boolean isEll(int ci) {
     return ci == CI_SHORT
@@ -84,13 +90,13 @@ record ExtendedLinkLayer(
   }
 
   /**
-   * The AES-CTR initial counter block: M (2), A (6) of the data link layer, CC with H cleared, SN
-   * (4), frame number (2) and block counter (1), both 0.
+   * The AES-CTR initial counter block: M (2), A (6) of the data link layer, CC with H and R
+   * cleared, SN (4), frame number (2) and block counter (1), both 0.
    */
   byte[] counterBlock(byte[] telegram) {
     byte[] counter = new byte[Aes.BLOCK];
     System.arraycopy(telegram, 2, counter, 0, 8);
-    counter[8] = (byte) (communicationControl & ~CC_HOP);
+    counter[8] = (byte) (communicationControl & ~(CC_HOP | CC_REPEATED_ACCESS));
     for (int i = 0; i < 4; i++) {
       counter[9 + i] = (byte) (sessionNumber >>> (8 * i));
     }

@@ -32,11 +32,6 @@ public final class FormatSignature {
   /** The data length given for a variable-length record: the LVAR byte that leads its data. */
   public static final int LVAR = -1;
 
-  /** Generator polynomial of the EN 13757-4 CRC-16 (x^16+x^13+x^12+x^11+x^10+x^8+x^6+x^5+x^2+1). */
-  static final int CRC_POLYNOMIAL = 0x3D65;
-
-  private static final int CRC_INITIAL = 0x0000;
-  private static final int CRC_FINAL_XOR = 0xFFFF;
   private static final int DIF_EXTENSION = 0x80;
   private static final int DIF_MANUFACTURER_DATA = 0x0F;
   private static final int DIF_MORE_RECORDS_FOLLOW = 0x1F;
@@ -198,18 +193,11 @@ public final class FormatSignature {
   }
 
   /**
-   * The EN 13757-4 CRC-16 of {@code bytes}: polynomial 0x3D65, initial 0x0000, final XOR 0xFFFF.
+   * The EN 13757-4 CRC-16 of {@code bytes}, the data-link CRC ({@link LinkCrc}): polynomial 0x3D65,
+   * initial 0x0000, final XOR 0xFFFF.
    */
   public static int crc16(byte[] bytes) {
-    int crc = CRC_INITIAL;
-    for (byte b : bytes) {
-      crc ^= (b & 0xFF) << 8;
-      for (int bit = 0; bit < 8; bit++) {
-        crc = (crc & 0x8000) != 0 ? (crc << 1) ^ CRC_POLYNOMIAL : crc << 1;
-      }
-      crc &= 0xFFFF;
-    }
-    return crc ^ CRC_FINAL_XOR;
+    return LinkCrc.of(bytes, 0, bytes.length);
   }
 
   private static int skipDifes(byte[] b, int p, int dif, int recordStart)

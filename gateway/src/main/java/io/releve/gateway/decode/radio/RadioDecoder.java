@@ -74,12 +74,12 @@ public final class RadioDecoder {
     int p = CI_OFFSET;
 
     ExtendedLinkLayer ell = null;
-    boolean authenticated = false;
+    boolean senderAuthenticated = false;
     if (ExtendedLinkLayer.isEll(t[p] & 0xFF)) {
       ell = ExtendedLinkLayer.parse(t, p, end);
       p += ell.headerLength();
       if (ell.ci() == ExtendedLinkLayer.CI_SESSION) {
-        authenticated = openSessionPayload(t, p, ell, sender);
+        senderAuthenticated = openSessionPayload(t, p, ell, sender);
         p += 2; // payload CRC
       }
     }
@@ -96,6 +96,9 @@ public final class RadioDecoder {
     DeviceIdentity meter = tpl.device() != null ? tpl.device() : sender;
     int data = tplStart + tpl.length();
     SecurityMode security = SecurityMode.of(tpl.mode());
+    // The ELL was opened with the sender's key: it vouches for the meter only when the long
+    // header does not name another one.
+    boolean authenticated = senderAuthenticated && sender.equals(meter);
     Optional<byte[]> key = keyOf(meter);
     switch (security) {
       case NONE -> {
@@ -104,13 +107,19 @@ public final class RadioDecoder {
               RejectionReason.NOT_AUTHENTIC,
               "Meter "
                   + meter
-                  + " has a key configured but this telegram is not encrypted (security mode 0):"
-                  + " it cannot be authenticated.");
+                  + " has a key configured but this telegram is not encrypted (security mode 0)"
+                  + (senderAuthenticated
+                      ? " and its ELL was opened with the key of " + sender + ", another meter"
+                      : "")
+                  + ": it cannot be authenticated.");
         }
       }
       case AES_CBC_IV, AES_CBC_KDF -> {
-        boolean decrypted = openTplPayload(t, tplStart, data, tpl, afl, key, meter, security);
-        authenticated = decrypted || authenticated;
+        int decryptedEnd = openTplPayload(t, tplStart, data, tpl, afl, key, meter, security);
+        if (decryptedEnd >= 0) {
+          authenticated = true;
+          end = decryptedEnd;
+        }
       }
       default ->
           throw new FrameRejectedException(
@@ -233,8 +242,11 @@ public final class RadioDecoder {
     return sent == LinkCrc.of(t, crcAt + 2, t.length - crcAt - 2);
   }
 
-  /** Modes 5 and 7. Returns whether the payload was decrypted and verified with a key. */
-  private static boolean openTplPayload(
+  /**
+   * Modes 5 and 7. Returns where the authenticated payload ends when it was decrypted and verified
+   * with a key, or -1 when it was sent in clear without a key configured.
+   */
+  private static int openTplPayload(
       byte[] t,
       int tplStart,
       int data,
@@ -248,7 +260,7 @@ public final class RadioDecoder {
     int length = tpl.encryptedBlocks() * Aes.BLOCK;
     if (key.isEmpty()) {
       if (TplSecurity.startsClear(t, data, end)) {
-        return false; // announced encrypted, sent in clear: accepted, not authenticated
+        return -1; // announced encrypted, sent in clear: accepted, not authenticated
       }
       throw new FrameRejectedException(
           RejectionReason.KEY_MISSING,
@@ -280,11 +292,13 @@ public final class RadioDecoder {
           TplSecurity.address(t, tpl, tplStart),
           tpl.accessNumber(),
           meter.toString());
-    } else {
-      byte[] id = Arrays.copyOfRange(TplSecurity.address(t, tpl, tplStart), 2, 6);
-      TplSecurity.decryptMode7(t, tplStart, data, length, key.get(), id, afl, meter.toString());
+      // Mode 5 protects only the encrypted blocks. Some meters send clear records after them
+      // (wmbusmeters: "not encrypted at end"); nobody vouches for those, so they are not read.
+      return data + length;
     }
-    return true;
+    byte[] id = Arrays.copyOfRange(TplSecurity.address(t, tpl, tplStart), 2, 6);
+    TplSecurity.decryptMode7(t, tplStart, data, length, key.get(), id, afl, meter.toString());
+    return end; // the AFL MAC covers the whole TPL, clear bytes after the blocks included
   }
 
   private Optional<byte[]> keyOf(DeviceIdentity meter) throws FrameRejectedException {

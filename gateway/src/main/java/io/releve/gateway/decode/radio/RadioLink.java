@@ -18,7 +18,11 @@ import java.util.Optional;
  * @param security the security mode the TPL announced
  * @param authenticated true when the payload decrypted with a configured key and, in mode 7, its
  *     MAC verified; false for a clear payload (mode 0, or announced encrypted but sent in clear
- *     without a key configured)
+ *     without a key configured). For ELL 0x8D (AES-CTR with a CRC-16 inside the encrypted payload)
+ *     the only check is that CRC: weaker than a MAC, since AES-CTR is malleable and a CRC is
+ *     linear, so whoever flips chosen bits of the ciphertext can fix the CRC without the key. It
+ *     counts for the long header's meter only when that is the data-link sender whose key opened
+ *     the ELL. In mode 5, clear bytes after the encrypted blocks are not read.
  * @param compactSignature for a compact frame, the format signature it was expanded with
  */
 public record RadioLink(

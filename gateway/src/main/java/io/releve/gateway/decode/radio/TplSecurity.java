@@ -62,12 +62,16 @@ final class TplSecurity {
       AuthenticationLayer afl,
       String meter)
       throws FrameRejectedException {
-    if (afl == null || afl.messageCounter() == null || afl.mac() == null) {
+    if (afl == null
+        || afl.messageControl() < 0
+        || afl.messageCounter() == null
+        || afl.mac() == null) {
       throw new FrameRejectedException(
           RejectionReason.BAD_HEADER,
           "Security mode 7 telegram from "
               + meter
-              + " has no AFL with message counter and MAC; it cannot be verified.");
+              + " has no AFL with message control, message counter and MAC; it cannot be"
+              + " verified.");
     }
     byte[] kmac = derive(key, DERIVE_MAC_FROM_METER, afl.messageCounter(), meterId);
     byte[] expected = AesCmac.mac(kmac, afl.macInput(t, tplStart), afl.mac().length);

@@ -32,6 +32,12 @@ record TransportHeader(
 
   static final int CI_MANUFACTURER_LAST = 0xB7;
 
+  /**
+   * Mode 7 CFG extension bits 4–5: the key derivation function; 1 is KDF-A (AES-CMAC, EN 13757-7
+   * §9.6), the only one defined.
+   */
+  static final int KDF_A = 1;
+
   static TransportHeader parse(byte[] b, int at, int end) throws FrameRejectedException {
     int ci = b[at] & 0xFF;
     switch (ci) {
@@ -73,6 +79,19 @@ record TransportHeader(
     int length = accAt + 4 - at;
     if (SecurityMode.of(mode(cfg)) == SecurityMode.AES_CBC_KDF) {
       require(at, end, length + 1, ci);
+      int extension = b[at + length] & 0xFF;
+      int kdf = (extension >> 4) & 0x03;
+      if (kdf != KDF_A) {
+        throw new FrameRejectedException(
+            RejectionReason.UNSUPPORTED_SECURITY,
+            "CFG extension "
+                + String.format("0x%02X", extension)
+                + " at offset "
+                + (at + length)
+                + " selects key derivation "
+                + kdf
+                + "; only 1 (KDF-A, AES-CMAC) is supported.");
+      }
       length++; // the CFG extension byte of mode 7
     }
     return new TransportHeader(ci, length, device, b[accAt] & 0xFF, b[accAt + 1] & 0xFF, cfg);
