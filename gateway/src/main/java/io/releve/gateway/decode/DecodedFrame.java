@@ -114,6 +114,15 @@ public record DecodedFrame(
    */
   public List<Reading> toReadings(
       Instant receivedAt, ClockState clock, String source, ZoneId meterZone) {
+    return toReadings(receivedAt, clock, source, meterZone, null);
+  }
+
+  /**
+   * {@link #toReadings(Instant, ClockState, String, ZoneId)} for a radio telegram: each reading
+   * carries the receiver's signal strength, or null when it gave none.
+   */
+  public List<Reading> toReadings(
+      Instant receivedAt, ClockState clock, String source, ZoneId meterZone, Integer rssiDbm) {
     if (device == null) {
       return List.of();
     }
@@ -135,7 +144,7 @@ public record DecodedFrame(
               receivedAt,
               clock,
               source,
-              null,
+              rssiDbm,
               status == NOT_PRESENT ? 0 : status));
     }
     return readings;

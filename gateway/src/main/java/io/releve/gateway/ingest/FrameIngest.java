@@ -22,7 +22,13 @@ import java.util.Optional;
  */
 public final class FrameIngest {
 
-  private final WiredFrameDecoder decoder;
+  /** Decodes one received frame: wired frames, or radio telegrams with the receivers' state. */
+  @FunctionalInterface
+  public interface FrameDecoder {
+    DecodedFrame decode(ReceivedFrame frame) throws FrameRejectedException;
+  }
+
+  private final FrameDecoder decoder;
   private final ReadingStore readings;
   private final Quarantine quarantine;
   private final ZoneId meterZone;
@@ -32,6 +38,15 @@ public final class FrameIngest {
    */
   public FrameIngest(
       WiredFrameDecoder decoder, ReadingStore readings, Quarantine quarantine, ZoneId meterZone) {
+    this(frame -> decoder.decode(frame.bytes()), readings, quarantine, meterZone);
+  }
+
+  /**
+   * @param decoder how each frame is decoded (radio telegrams need a per-stream session, for their
+   *     compact frames and keys)
+   */
+  public FrameIngest(
+      FrameDecoder decoder, ReadingStore readings, Quarantine quarantine, ZoneId meterZone) {
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.readings = Objects.requireNonNull(readings, "readings");
     this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
@@ -52,8 +67,10 @@ public final class FrameIngest {
     int framesDecoded = 0;
     for (ReceivedFrame frame : frames) {
       try {
-        DecodedFrame result = decoder.decode(frame.bytes());
-        decoded.addAll(result.toReadings(frame.receivedAt(), clock, frame.source(), meterZone));
+        DecodedFrame result = decoder.decode(frame);
+        decoded.addAll(
+            result.toReadings(
+                frame.receivedAt(), clock, frame.source(), meterZone, frame.rssiDbm()));
         raw.add(new RawFrame(frame.bytes(), frame.receivedAt(), frame.source(), result.device()));
         framesDecoded++;
       } catch (FrameRejectedException e) {

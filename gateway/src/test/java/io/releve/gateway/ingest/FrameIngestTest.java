@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.releve.gateway.decode.Hex;
 import io.releve.gateway.decode.RejectionReason;
 import io.releve.gateway.decode.WiredFrameDecoder;
+import io.releve.gateway.decode.radio.TelegramSession;
 import io.releve.gateway.reading.ClockState;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.Quarantine;
@@ -116,6 +117,46 @@ class FrameIngestTest {
               .findFirst()
               .orElseThrow();
       assertEquals(Instant.parse("2025-12-31T23:00:00Z"), setDay.reading().meterTime());
+    }
+  }
+
+  /** wireless-mbus-parser f8c8b5df70 (see src/test/resources/vectors/wmbus): security mode 5. */
+  private static final String RADIO_MODE_5 =
+      "2E44931578563412330333637A2A0020255923C95AAA26D1B2E7493BC2AD013EC4A6F6D3529B520EDFF0EA6D"
+          + "EFC955B29D6D69EBF3EC8A";
+
+  @Test
+  void ingest_radioTelegramsThroughASession_storesTheirReadingsWithTheSignalStrength()
+      throws Exception {
+    byte[] key = Hex.parse("0102030405060708090A0B0C0D0E0F11");
+    TelegramSession session = new TelegramSession(device -> java.util.Optional.of(key.clone()));
+    try (Database db = Database.open(folder.resolve("r.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      ReadingStore store = new ReadingStore(db);
+      FrameIngest ingest =
+          new FrameIngest(
+              frame ->
+                  session
+                      .decode(frame.bytes(), null, TelegramSession.Kind.RADIO, frame.rssiDbm())
+                      .frame(),
+              store,
+              new Quarantine(db),
+              ZoneOffset.UTC);
+
+      IngestResult result =
+          ingest.ingest(
+              List.of(new ReceivedFrame(Hex.parse(RADIO_MODE_5), NOW, "stick.hall", -71)),
+              ClockState.SYNCHRONISED);
+
+      assertEquals(1, result.framesDecoded());
+      List<StoredReading> stored = store.find(ReadingFilter.all());
+      assertTrue(
+          stored.stream()
+              .anyMatch(
+                  s ->
+                      s.reading().value().text().equals("28504.27")
+                          && Integer.valueOf(-71).equals(s.reading().rssiDbm())
+                          && s.reading().source().equals("stick.hall")),
+          stored.toString());
     }
   }
 }
