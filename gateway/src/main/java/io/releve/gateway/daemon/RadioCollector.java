@@ -1,0 +1,193 @@
+package io.releve.gateway.daemon;
+
+import io.releve.gateway.ingest.FrameIngest;
+import io.releve.gateway.ingest.IngestResult;
+import io.releve.gateway.ingest.ReceivedFrame;
+import io.releve.gateway.radio.RadioFrame;
+import io.releve.gateway.radio.RadioReceiver;
+import io.releve.gateway.reading.ClockState;
+import io.releve.gateway.store.StoreException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The radio side of the daemon: the receivers deliver telegrams on their own threads into one
+ * queue; every {@code flushInterval} one thread takes what came, drops the copies (several sticks,
+ * repeaters, repeated sends), decodes and stores it all in one transaction, as a bus cycle is.
+ * While the database cannot be written, the telegrams stay in memory (up to {@link #MAX_UNSAVED})
+ * and go with the next batch.
+ */
+final class RadioCollector implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RadioCollector.class);
+
+  /** Telegrams kept while the store fails: a week of 500 meters sending every few minutes. */
+  static final int MAX_UNSAVED = 500_000;
+
+  /** One batch of radio telegrams stored. */
+  record BatchReport(
+      Instant at, int received, int kept, int readings, int rejected, String failure) {
+
+    String summary() {
+      String line =
+          String.format(
+              java.util.Locale.ROOT,
+              "radio: %d telegrams received, %d kept after duplicates, %d readings stored, %d"
+                  + " quarantined",
+              received,
+              kept,
+              readings,
+              rejected);
+      return failure == null ? line : line + "; " + failure;
+    }
+  }
+
+  private final List<RadioReceiver> receivers;
+  private final FrameIngest ingest;
+  private final UnaryOperator<List<RadioFrame>> duplicates;
+  private final Clock clock;
+  private final Supplier<ClockState> clockState;
+  private final Duration flushInterval;
+  private final Consumer<BatchReport> reports;
+  private final LinkedBlockingQueue<RadioFrame> queue = new LinkedBlockingQueue<>(MAX_UNSAVED);
+  private final List<ReceivedFrame> unsaved = new ArrayList<>();
+  private final Thread flusher;
+  private volatile boolean stopping;
+
+  /**
+   * @param duplicates keeps one copy of each telegram heard several times (the best RSSI); the
+   *     identity when there is a single receiver
+   * @param ingest decodes radio telegrams (one session: compact formats learnt from any receiver)
+   */
+  RadioCollector(
+      List<RadioReceiver> receivers,
+      FrameIngest ingest,
+      UnaryOperator<List<RadioFrame>> duplicates,
+      Clock clock,
+      Supplier<ClockState> clockState,
+      Duration flushInterval,
+      Consumer<BatchReport> reports) {
+    this.receivers = List.copyOf(receivers);
+    this.ingest = Objects.requireNonNull(ingest, "ingest");
+    this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.clockState = Objects.requireNonNull(clockState, "clockState");
+    this.flushInterval = Objects.requireNonNull(flushInterval, "flushInterval");
+    this.reports = Objects.requireNonNull(reports, "reports");
+    this.flusher = new Thread(this::flushLoop, "radio-collector");
+  }
+
+  /**
+   * Starts every receiver and the flushing thread. A receiver that cannot be opened is reported and
+   * left out; the others run.
+   */
+  void start(RadioReceiver.ReceiverEvents events) {
+    for (RadioReceiver receiver : receivers) {
+      try {
+        receiver.start(this::offer, events);
+      } catch (IOException e) {
+        LOG.warn(
+            "receiver {}: cannot open {}: {}",
+            receiver.name(),
+            receiver.describe(),
+            e.getMessage());
+        events.lost(receiver.name(), e.getMessage());
+      }
+    }
+    flusher.start();
+  }
+
+  private void offer(RadioFrame frame) {
+    if (!queue.offer(frame)) {
+      LOG.error("radio: queue full, telegram from {} dropped", frame.receiver());
+    }
+  }
+
+  private void flushLoop() {
+    try {
+      while (!stopping) {
+        TimeUnit.MILLISECONDS.sleep(flushInterval.toMillis());
+        flush();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      flush();
+    }
+  }
+
+  /** Stores what the receivers delivered since the last batch, in one transaction. */
+  synchronized BatchReport flush() {
+    List<RadioFrame> taken = new ArrayList<>();
+    queue.drainTo(taken);
+    if (taken.isEmpty() && unsaved.isEmpty()) {
+      return null;
+    }
+    List<RadioFrame> kept = duplicates.apply(taken);
+    List<ReceivedFrame> frames = new ArrayList<>(unsaved);
+    unsaved.clear();
+    for (RadioFrame frame : kept) {
+      frames.add(
+          new ReceivedFrame(
+              frame.telegram(),
+              frame.receivedAt(),
+              frame.receiver(),
+              frame.rssiDbm().orElse(null)));
+    }
+    BatchReport report;
+    try {
+      IngestResult result = ingest.ingest(frames, clockState.get());
+      report =
+          new BatchReport(
+              clock.instant(),
+              taken.size(),
+              kept.size(),
+              result.readingsStored(),
+              result.rejections().size(),
+              null);
+    } catch (StoreException e) {
+      int drop = Math.max(0, frames.size() - MAX_UNSAVED);
+      unsaved.addAll(frames.subList(drop, frames.size()));
+      LOG.error(
+          "radio: cannot store {} telegrams, kept for the next batch: {}",
+          frames.size(),
+          e.getMessage());
+      report =
+          new BatchReport(
+              clock.instant(), taken.size(), kept.size(), 0, 0, "cannot store: " + e.getMessage());
+    }
+    reports.accept(report);
+    return report;
+  }
+
+  /** Stops the receivers, stores what they delivered, and stops the flushing thread. */
+  @Override
+  public void close() {
+    for (RadioReceiver receiver : receivers) {
+      try {
+        receiver.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("receiver {}: closing failed: {}", receiver.name(), e.getMessage());
+      }
+    }
+    stopping = true;
+    flusher.interrupt();
+    try {
+      flusher.join(Daemon.STOP_TIMEOUT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

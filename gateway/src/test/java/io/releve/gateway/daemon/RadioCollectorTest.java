@@ -1,0 +1,165 @@
+package io.releve.gateway.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.releve.gateway.decode.Hex;
+import io.releve.gateway.decode.radio.KeyLookup;
+import io.releve.gateway.decode.radio.TelegramSession;
+import io.releve.gateway.ingest.FrameIngest;
+import io.releve.gateway.radio.LinkMode;
+import io.releve.gateway.radio.RadioFrame;
+import io.releve.gateway.radio.RadioReceiver;
+import io.releve.gateway.reading.ClockState;
+import io.releve.gateway.store.Database;
+import io.releve.gateway.store.Quarantine;
+import io.releve.gateway.store.ReadingFilter;
+import io.releve.gateway.store.ReadingStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class RadioCollectorTest {
+
+  /** jmbus BCDNegativeTempTest (src/test/resources/vectors/wmbus): a plain heat meter. */
+  private static final String PLAIN =
+      "2C44A7320613996707047A821000202F2F0C06000000000C14000000000C22224101000B5A4102000B5E4000"
+          + "F05E";
+
+  private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+  @TempDir Path folder;
+
+  /** A receiver that hands over the frames it is given, on the caller's thread. */
+  static final class HandReceiver implements RadioReceiver {
+    private final String name;
+    private Consumer<RadioFrame> frames;
+
+    HandReceiver(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String describe() {
+      return "test receiver " + name;
+    }
+
+    @Override
+    public void start(Consumer<RadioFrame> frames, ReceiverEvents events) {
+      this.frames = frames;
+    }
+
+    void hear(String hex, int rssi) throws Exception {
+      frames.accept(
+          new RadioFrame(Hex.parse(hex), Optional.of(rssi), Optional.of(LinkMode.T1), NOW, name));
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void flush_telegramsFromTwoReceivers_storesTheKeptCopiesInOneBatchWithTheirRssi()
+      throws Exception {
+    try (Database db = Database.open(folder.resolve("r.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      ReadingStore store = new ReadingStore(db);
+      TelegramSession session = new TelegramSession(KeyLookup.NONE);
+      FrameIngest ingest =
+          new FrameIngest(
+              f -> session.decode(f.bytes(), null, TelegramSession.Kind.RADIO, f.rssiDbm()).frame(),
+              store,
+              new Quarantine(db),
+              ZoneOffset.UTC);
+      HandReceiver hall = new HandReceiver("stick.hall");
+      HandReceiver attic = new HandReceiver("stick.attic");
+      List<RadioCollector.BatchReport> reports = new CopyOnWriteArrayList<>();
+      // keep the best copy of identical telegrams, as the duplicate filter does
+      RadioCollector collector =
+          new RadioCollector(
+              List.of(hall, attic),
+              ingest,
+              frames -> {
+                List<RadioFrame> best = new ArrayList<>();
+                for (RadioFrame f : frames) {
+                  if (best.isEmpty() || f.rssiDbm().get() > best.get(0).rssiDbm().get()) {
+                    best.clear();
+                    best.add(f);
+                  }
+                }
+                return best;
+              },
+              Clock.fixed(NOW, ZoneOffset.UTC),
+              () -> ClockState.SYNCHRONISED,
+              Duration.ofHours(1),
+              reports::add);
+      collector.start(RadioReceiver.ReceiverEvents.NONE);
+
+      hall.hear(PLAIN, -90);
+      attic.hear(PLAIN, -70);
+      RadioCollector.BatchReport report = collector.flush();
+      collector.close();
+
+      assertEquals(2, report.received());
+      assertEquals(1, report.kept());
+      assertEquals(5, report.readings());
+      assertTrue(
+          store.find(ReadingFilter.all()).stream()
+              .allMatch(
+                  s ->
+                      Integer.valueOf(-70).equals(s.reading().rssiDbm())
+                          && s.reading().source().equals("stick.attic")));
+    }
+  }
+
+  @Test
+  void flush_databaseClosed_keepsTheTelegramsForTheNextBatch() throws Exception {
+    Database db = Database.open(folder.resolve("r.db"), Clock.fixed(NOW, ZoneOffset.UTC));
+    TelegramSession session = new TelegramSession(KeyLookup.NONE);
+    FrameIngest ingest =
+        new FrameIngest(
+            f -> session.decode(f.bytes(), null, TelegramSession.Kind.RADIO, f.rssiDbm()).frame(),
+            new ReadingStore(db),
+            new Quarantine(db),
+            ZoneOffset.UTC);
+    HandReceiver hall = new HandReceiver("stick.hall");
+    RadioCollector collector =
+        new RadioCollector(
+            List.of(hall),
+            ingest,
+            frames -> frames,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            () -> ClockState.SYNCHRONISED,
+            Duration.ofHours(1),
+            r -> {});
+    collector.start(RadioReceiver.ReceiverEvents.NONE);
+    hall.hear(PLAIN, -80);
+    db.close();
+
+    RadioCollector.BatchReport failed = collector.flush();
+
+    assertEquals(0, failed.readings());
+    assertTrue(failed.failure().startsWith("cannot store"), failed.failure());
+    // nothing new came, yet the next batch has the kept telegram to store again
+    RadioCollector.BatchReport again = collector.flush();
+    assertEquals(0, again.received());
+    assertTrue(again.failure().startsWith("cannot store"), again.failure());
+    collector.close();
+  }
+}
