@@ -10,14 +10,14 @@ import javax.crypto.spec.SecretKeySpec;
  * algorithms, so a {@link GeneralSecurityException} here is a broken runtime and becomes an {@link
  * IllegalStateException}. Key bytes never reach a message.
  */
-final class Aes {
-  static final int BLOCK = 16;
+public final class Aes {
+  public static final int BLOCK = 16;
   static final int KEY_LENGTH = 16;
 
   private Aes() {}
 
   /** Encrypts one 16-byte block. */
-  static byte[] encryptBlock(byte[] key, byte[] block) {
+  public static byte[] encryptBlock(byte[] key, byte[] block) {
     return run("AES/ECB/NoPadding", Cipher.ENCRYPT_MODE, key, null, block, 0, BLOCK);
   }
 

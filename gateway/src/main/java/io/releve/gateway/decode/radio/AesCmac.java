@@ -6,14 +6,14 @@ import java.util.Arrays;
  * AES-CMAC (RFC 4493, NIST SP 800-38B) with a 128-bit key. Wireless M-Bus security mode 7 uses it
  * to derive its session keys and to compute the AFL MAC (EN 13757-7, OMS vol. 2).
  */
-final class AesCmac {
+public final class AesCmac {
   /** R_128 of RFC 4493 §2.3: the constant of the subkey doubling. */
   private static final int RB = 0x87;
 
   private AesCmac() {}
 
   /** The full 16-byte MAC of {@code message}. */
-  static byte[] mac(byte[] key, byte[] message) {
+  public static byte[] mac(byte[] key, byte[] message) {
     byte[] k1 = doubled(Aes.encryptBlock(key, new byte[Aes.BLOCK]));
     byte[] k2 = doubled(k1);
     int blocks = Math.max(1, (message.length + Aes.BLOCK - 1) / Aes.BLOCK);
@@ -40,7 +40,7 @@ final class AesCmac {
   }
 
   /** The first {@code length} bytes of the MAC, as truncated MACs are sent. */
-  static byte[] mac(byte[] key, byte[] message, int length) {
+  public static byte[] mac(byte[] key, byte[] message, int length) {
     return Arrays.copyOf(mac(key, message), length);
   }
 

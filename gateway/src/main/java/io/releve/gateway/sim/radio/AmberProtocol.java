@@ -1,0 +1,175 @@
+package io.releve.gateway.sim.radio;
+
+import io.releve.gateway.radio.LinkMode;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Amber (Würth Elektronik eiSos) AMB8465 command interface, as its manual v2.7 defines it
+ * (constants as in wmbusmeters {@code wmbus_amb8465.h}, "documented in the Manual for the AMBER
+ * wM-Bus Modules Version 2.7"). Every command frame, both ways:
+ *
+ * <pre>
+ *  FF      start of frame
+ *  CMD     command; a confirmation is CMD | 0x80
+ *  LEN     payload length
+ *  payload LEN bytes
+ *  [RSSI]  data indication only, when RSSI output is enabled (UserSettings byte 69)
+ *  CS      XOR of every byte before it, FF included
+ * </pre>
+ *
+ * <p>Requests the virtual stick answers (status 0x00 = success, 0x01 = failure):
+ *
+ * <ul>
+ *   <li>CMD_SET_MODE_REQ 0x04, payload 1 byte mode → {@code FF 84 01 STATUS CS}. Modes (wmbusmeters
+ *       {@code setLinkModes}): 0x03 S1 and S1-m, 0x08 T1, 0x0E C1, 0x09 C1 and T1 together. {@code
+ *       FF 04 01 08 F2} → {@code FF 84 01 00 7A}.
+ *   <li>CMD_RESET_REQ 0x05, no payload → {@code FF 85 01 00 7B}; the mode is kept.
+ *   <li>CMD_SERIALNO_REQ 0x0B, no payload ({@code FF 0B 00 F4}) → {@code FF 8B 04 S S S S CS}, the
+ *       serial number most significant byte first.
+ * </ul>
+ *
+ * <p>A telegram heard is CMD_DATA_IND 0x03: {@code FF 03 LEN C … RSSI CS}: the telegram without its
+ * L field (C field first), LEN its length (the telegram's L; the RSSI byte is not counted), then
+ * the RSSI byte and the checksum over all of it. RSSI: a two's complement byte, dBm = RSSI / 2 - 74
+ * (manual, RSSI offset 74 dB; wmbusmeters {@code checkAMB8465Frame}); the stick sends (dBm + 74) ×
+ * 2 (-70 dBm → 0x08, -90 dBm → 0xE0). Note that wmbusmeters expects the indication's command byte
+ * as 0x83 when it reads RSSI from a command frame; the manual names 0x03, which is sent here.
+ */
+final class AmberProtocol implements StickProtocol {
+  static final int SOF = 0xFF;
+  static final int CONFIRMATION = 0x80;
+  static final int CMD_DATA_IND = 0x03;
+  static final int CMD_SET_MODE_REQ = 0x04;
+  static final int CMD_RESET_REQ = 0x05;
+  static final int CMD_SERIALNO_REQ = 0x0B;
+
+  static final int MODE_S1 = 0x03;
+  static final int MODE_T1 = 0x08;
+  static final int MODE_C1_T1 = 0x09;
+  static final int MODE_C1 = 0x0E;
+
+  static final int STATUS_OK = 0x00;
+  static final int STATUS_FAILED = 0x01;
+
+  /** RSSI offset of the manual: dBm = RSSI / 2 - 74. */
+  static final int RSSI_OFFSET = 74;
+
+  private static final int HEADER = 3;
+  private final int serial;
+  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+  AmberProtocol(int serial) {
+    this.serial = serial;
+  }
+
+  @Override
+  public List<byte[]> accept(byte[] bytes, int n, StickSettings settings) {
+    pending.write(bytes, 0, n);
+    byte[] b = pending.toByteArray();
+    List<byte[]> responses = new ArrayList<>();
+    int p = 0;
+    while (p < b.length) {
+      if ((b[p] & 0xFF) != SOF) {
+        settings.garbageBytes.incrementAndGet();
+        p++;
+        continue;
+      }
+      if (b.length - p < HEADER) {
+        break;
+      }
+      int length = HEADER + (b[p + 2] & 0xFF) + 1;
+      if (b.length - p < length) {
+        break;
+      }
+      if (xor(b, p, length - 1) != (b[p + length - 1] & 0xFF)) {
+        settings.garbageBytes.incrementAndGet();
+        p++; // resynchronise on the next FF
+        continue;
+      }
+      byte[] response = answer(b[p + 1] & 0xFF, b, p + HEADER, b[p + 2] & 0xFF, settings);
+      if (response != null) {
+        responses.add(response);
+      }
+      p += length;
+    }
+    pending.reset();
+    pending.write(b, p, b.length - p);
+    return responses;
+  }
+
+  private byte[] answer(int command, byte[] b, int at, int length, StickSettings s) {
+    return switch (command) {
+      case CMD_SET_MODE_REQ -> {
+        LinkMode mode = length == 1 ? linkMode(b[at] & 0xFF) : null;
+        if (mode != null) {
+          s.mode = mode;
+          s.configChanges.incrementAndGet();
+        }
+        yield frame(
+            CMD_SET_MODE_REQ | CONFIRMATION,
+            new byte[] {(byte) (mode != null ? STATUS_OK : STATUS_FAILED)});
+      }
+      case CMD_RESET_REQ -> {
+        s.resets.incrementAndGet();
+        yield frame(CMD_RESET_REQ | CONFIRMATION, new byte[] {STATUS_OK});
+      }
+      case CMD_SERIALNO_REQ ->
+          frame(
+              CMD_SERIALNO_REQ | CONFIRMATION,
+              new byte[] {
+                (byte) (serial >> 24), (byte) (serial >> 16), (byte) (serial >> 8), (byte) serial
+              });
+      default -> null;
+    };
+  }
+
+  static LinkMode linkMode(int code) {
+    return switch (code) {
+      case MODE_S1 -> LinkMode.S1;
+      case MODE_T1 -> LinkMode.T1;
+      case MODE_C1, MODE_C1_T1 -> LinkMode.C1;
+      default -> null;
+    };
+  }
+
+  @Override
+  public byte[] indication(byte[] telegram, int rssiDbm, long timestamp, StickSettings s) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(SOF);
+    out.write(CMD_DATA_IND);
+    out.write(telegram.length - 1);
+    out.write(telegram, 1, telegram.length - 1);
+    if (s.rssiAttached) {
+      out.write(rawRssi(rssiDbm));
+    }
+    byte[] b = out.toByteArray();
+    out.write(xor(b, 0, b.length));
+    return out.toByteArray();
+  }
+
+  /** (dBm + 74) × 2 as a two's complement byte, clamped to -128…127. */
+  static int rawRssi(int dbm) {
+    return Math.max(-128, Math.min(127, (dbm + RSSI_OFFSET) * 2)) & 0xFF;
+  }
+
+  static byte[] frame(int command, byte[] payload) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(SOF);
+    out.write(command);
+    out.write(payload.length);
+    out.writeBytes(payload);
+    byte[] b = out.toByteArray();
+    out.write(xor(b, 0, b.length));
+    return out.toByteArray();
+  }
+
+  static int xor(byte[] b, int from, int length) {
+    int x = 0;
+    for (int i = from; i < from + length; i++) {
+      x ^= b[i] & 0xFF;
+    }
+    return x;
+  }
+}
