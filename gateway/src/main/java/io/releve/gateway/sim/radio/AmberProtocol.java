@@ -31,8 +31,8 @@ import java.util.List;
  * </ul>
  *
  * <p>A telegram heard is CMD_DATA_IND 0x03: {@code FF 03 LEN C … RSSI CS}: the telegram without its
- * L field (C field first), LEN its length (the telegram's L; the RSSI byte is not counted), then
- * the RSSI byte and the checksum over all of it. RSSI: a two's complement byte, dBm = RSSI / 2 - 74
+ * L field (C field first), LEN its length plus one for the RSSI byte when it is attached, then the
+ * RSSI byte and the checksum over all of it. RSSI: a two's complement byte, dBm = RSSI / 2 - 74
  * (manual, RSSI offset 74 dB; wmbusmeters {@code checkAMB8465Frame}); the stick sends (dBm + 74) ×
  * 2 (-70 dBm → 0x08, -90 dBm → 0xE0). Note that wmbusmeters expects the indication's command byte
  * as 0x83 when it reads RSSI from a command frame; the manual names 0x03, which is sent here.
@@ -44,6 +44,12 @@ final class AmberProtocol implements StickProtocol {
   static final int CMD_SET_MODE_REQ = 0x04;
   static final int CMD_RESET_REQ = 0x05;
   static final int CMD_SERIALNO_REQ = 0x0B;
+
+  /** CMD_SET_REQ: write non-volatile parameters (position, count, values). */
+  static final int CMD_SET_REQ = 0x09;
+
+  /** CMD_GET_REQ: read non-volatile parameters (position, count). */
+  static final int CMD_GET_REQ = 0x0A;
 
   static final int MODE_S1 = 0x03;
   static final int MODE_T1 = 0x08;
@@ -115,6 +121,23 @@ final class AmberProtocol implements StickProtocol {
         s.resets.incrementAndGet();
         yield frame(CMD_RESET_REQ | CONFIRMATION, new byte[] {STATUS_OK});
       }
+      case CMD_GET_REQ -> {
+        // every parameter reads 1: command mode output and RSSI are on, as a configured stick's
+        if (length < 2) {
+          yield frame(CMD_GET_REQ | CONFIRMATION, new byte[] {STATUS_FAILED});
+        }
+        int position = b[at] & 0xFF;
+        int count = b[at + 1] & 0xFF;
+        byte[] payload = new byte[2 + count];
+        payload[0] = (byte) position;
+        payload[1] = (byte) count;
+        java.util.Arrays.fill(payload, 2, payload.length, (byte) 1);
+        yield frame(CMD_GET_REQ | CONFIRMATION, payload);
+      }
+      case CMD_SET_REQ -> {
+        s.configChanges.incrementAndGet();
+        yield frame(CMD_SET_REQ | CONFIRMATION, new byte[] {STATUS_OK});
+      }
       case CMD_SERIALNO_REQ ->
           frame(
               CMD_SERIALNO_REQ | CONFIRMATION,
@@ -139,7 +162,8 @@ final class AmberProtocol implements StickProtocol {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(SOF);
     out.write(CMD_DATA_IND);
-    out.write(telegram.length - 1);
+    // LEN counts the RSSI byte when one follows, as current AMB8465 firmware sends it
+    out.write(telegram.length - 1 + (s.rssiAttached ? 1 : 0));
     out.write(telegram, 1, telegram.length - 1);
     if (s.rssiAttached) {
       out.write(rawRssi(rssiDbm));

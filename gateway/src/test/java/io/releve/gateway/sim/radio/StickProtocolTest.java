@@ -116,7 +116,7 @@ class StickProtocolTest {
     byte[] frame =
         new AmberProtocol(1).indication(TELEGRAM, -70, 0, new StickSettings(LinkMode.T1));
 
-    assertEquals("FF030E44A7327856341201167A21000000086F", HEX.formatHex(frame));
+    assertEquals("FF030F44A7327856341201167A21000000086E", HEX.formatHex(frame));
   }
 
   @Test
