@@ -50,6 +50,7 @@ public final class RtlWmbusReceiver implements RadioReceiver {
   private volatile Process process;
   private volatile InputStream input;
   private volatile String lastError = "";
+  private volatile Thread errorReader;
   private Thread thread;
 
   /**
@@ -217,6 +218,10 @@ public final class RtlWmbusReceiver implements RadioReceiver {
       if (!current.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         return "the command closed its output";
       }
+      Thread errors = errorReader;
+      if (errors != null) {
+        errors.join(STOP_TIMEOUT.toMillis()); // its last line says why the command ended
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";
@@ -232,6 +237,7 @@ public final class RtlWmbusReceiver implements RadioReceiver {
     Thread errors = new Thread(() -> keepLastError(started), name + "-stderr");
     errors.setDaemon(true);
     errors.start();
+    errorReader = errors;
     return started.getInputStream();
   }
 
