@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class HeardMetersTest {
 
-  /** A heat cost allocator of the wmbusmeters "kaden" driver, mode 5 encrypted (wmbusmeters' golden telegram). */
+  /**
+   * A heat cost allocator of the wmbusmeters "kaden" driver, mode 5 encrypted (wmbusmeters' golden
+   * telegram).
+   */
   static final String KADEN =
       "4E443059040680231E087AC40040050E6AA476257C0C3ADAE8277EDC999B39B38222FCB387A91E94CB6ED47CEEC6"
           + "470F5F686F89A8574415FA262BD43C88F7F153CE3C66E8E44DA338A06C62AB21B1";
