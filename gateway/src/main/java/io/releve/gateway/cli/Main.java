@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       ReadCommand.class,
       RunCommand.class,
       SimulateCommand.class,
+      ListenCommand.class,
+      SurveyCommand.class,
     })
 public final class Main implements Runnable {
 

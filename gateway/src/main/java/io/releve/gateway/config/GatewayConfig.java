@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param retention how long rows are kept
  * @param buses the wired M-Bus lines, in name order
  * @param keys where the meters' AES keys are kept
+ * @param radio the radio receivers and the duplicate window
  */
 public record GatewayConfig(
     Path file,
@@ -29,7 +30,8 @@ public record GatewayConfig(
     ZoneId meterZone,
     RetentionConfig retention,
     List<BusConfig> buses,
-    Keys keys) {
+    Keys keys,
+    RadioConfig radio) {
 
   /**
    * The key file of the radio meters (DESIGN §3.1).
@@ -82,6 +84,18 @@ public record GatewayConfig(
     buses = List.copyOf(buses);
   }
 
+  /** A configuration without radio receivers. */
+  public GatewayConfig(
+      Path file,
+      String gatewayId,
+      Path database,
+      ZoneId meterZone,
+      RetentionConfig retention,
+      List<BusConfig> buses,
+      Keys keys) {
+    this(file, gatewayId, database, meterZone, retention, buses, keys, RadioConfig.NONE);
+  }
+
   /** A configuration with the default key file settings. */
   public GatewayConfig(
       Path file,
@@ -125,6 +139,7 @@ public record GatewayConfig(
     for (String name : reader.names("bus")) {
       buses.add(readBus(reader, name));
     }
+    RadioConfig radio = RadioConfig.read(reader);
     reader.rejectUnknownKeys();
     return new GatewayConfig(
         file,
@@ -133,7 +148,8 @@ public record GatewayConfig(
         meterZone,
         new RetentionConfig(rawDays, readingDays, quarantineDays),
         buses,
-        keys);
+        keys,
+        radio);
   }
 
   private static BusConfig readBus(ConfigReader reader, String name) throws ConfigException {

@@ -266,4 +266,108 @@ class GatewayConfigTest {
         shipped.toAbsolutePath().getParent().resolve("../var/keys").normalize(),
         config.keys().path());
   }
+
+  @Test
+  void load_radioReceivers_areReadWithTheirModesAndDefaults() throws Exception {
+    GatewayConfig config =
+        GatewayConfig.load(
+            write(
+                "gateway.id = bat-a",
+                "radio.duplicate-window = 45s",
+                "stick.hall.type = im871a",
+                "stick.hall.device = /dev/serial/by-id/usb-iM871A-if00",
+                "stick.cellar.type = amber",
+                "stick.cellar.device = /dev/pts/4",
+                "stick.cellar.mode = s1",
+                "rtlwmbus.roof.command = rtl_sdr -f 868.95M -s 1600000 - | rtl_wmbus",
+                "rtlwmbus.roof.rssi-offset = -160",
+                "rtlwmbus.lab.pipe = rtl.fifo",
+                "rtlwmbus.lab.mode = all"));
+
+    RadioConfig radio = config.radio();
+    assertEquals(Duration.ofSeconds(45), radio.duplicateWindow());
+    assertEquals(-105, radio.sensitivityDbm());
+    assertEquals(
+        List.of(
+            new RadioConfig.Stick(
+                "stick.cellar",
+                RadioConfig.StickType.AMBER,
+                Path.of("/dev/pts/4"),
+                RadioConfig.Modes.S1),
+            new RadioConfig.Stick(
+                "stick.hall",
+                RadioConfig.StickType.IM871A,
+                Path.of("/dev/serial/by-id/usb-iM871A-if00"),
+                RadioConfig.Modes.T1C1),
+            new RadioConfig.RtlWmbus(
+                "rtlwmbus.lab",
+                java.util.Optional.empty(),
+                java.util.Optional.of(folder.resolve("rtl.fifo")),
+                RadioConfig.Modes.ALL,
+                java.util.Optional.empty()),
+            new RadioConfig.RtlWmbus(
+                "rtlwmbus.roof",
+                java.util.Optional.of("rtl_sdr -f 868.95M -s 1600000 - | rtl_wmbus"),
+                java.util.Optional.empty(),
+                RadioConfig.Modes.T1C1,
+                java.util.Optional.of(-160))),
+        radio.receivers());
+  }
+
+  @Test
+  void load_withoutRadioKeys_hasNoReceiversAndTheDefaultWindow() throws Exception {
+    GatewayConfig config = GatewayConfig.load(write("gateway.id = bat-a"));
+
+    assertEquals(RadioConfig.NONE, config.radio());
+  }
+
+  @Test
+  void load_stickOnTtyUsb_namesFileKeyLineAndValue() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [stick.hall.device] (line 3) has value [/dev/ttyUSB0]: must name the port by"
+            + " /dev/serial/by-id/… so that it survives a replug.",
+        errorFor(
+            "gateway.id = bat-a", "stick.hall.type = im871a", "stick.hall.device = /dev/ttyUSB0"));
+  }
+
+  @Test
+  void load_stickInAllModes_isRefused() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [stick.hall.mode] (line 4) has value [all]: a stick hears S1, or T1 and C1"
+            + " together, never all three: t1c1 or s1.",
+        errorFor(
+            "gateway.id = bat-a",
+            "stick.hall.type = im871a",
+            "stick.hall.device = /dev/pts/3",
+            "stick.hall.mode = all"));
+  }
+
+  @Test
+  void load_unknownStickType_namesTheChoices() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [stick.hall.type] (line 2) has value [cul]: must be one of [im871a, amber].",
+        errorFor("gateway.id = bat-a", "stick.hall.type = cul", "stick.hall.device = /dev/pts/3"));
+  }
+
+  @Test
+  void load_rtlWmbusWithCommandAndPipe_isRefused() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": rtlwmbus receiver [roof] needs exactly one of rtlwmbus.roof.command and"
+            + " rtlwmbus.roof.pipe.",
+        errorFor(
+            "gateway.id = bat-a", "rtlwmbus.roof.command = rtl_wmbus", "rtlwmbus.roof.pipe = x"));
+  }
+
+  @Test
+  void load_duplicateWindowWithoutUnit_namesFileKeyLineAndValue() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [radio.duplicate-window] (line 2) has value [30]: must be a number followed"
+            + " by s, m or h (such as 15m), between 1s and 10m.",
+        errorFor("gateway.id = bat-a", "radio.duplicate-window = 30"));
+  }
 }
