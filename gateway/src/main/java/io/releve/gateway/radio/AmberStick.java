@@ -92,7 +92,7 @@ public final class AmberStick implements RadioReceiver {
 
   @Override
   public String name() {
-    return name;
+    return "stick." + name;
   }
 
   @Override

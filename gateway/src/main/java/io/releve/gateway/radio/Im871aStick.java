@@ -89,7 +89,7 @@ public final class Im871aStick implements RadioReceiver {
 
   @Override
   public String name() {
-    return name;
+    return "stick." + name;
   }
 
   @Override

@@ -5,16 +5,12 @@ import java.time.Clock;
 
 /**
  * Makes the receiver a configuration block describes: the one place where each kind of receiver is
- * registered. A stick kind is one line here once its driver exists.
+ * registered.
  */
 @FunctionalInterface
 public interface ReceiverFactory {
 
-  /**
-   * A receiver, not started yet.
-   *
-   * @throws UnsupportedOperationException when this build has no driver for that kind
-   */
+  /** A receiver, not started yet. */
   RadioReceiver open(RadioConfig.Receiver config);
 
   /** The receivers this build drives. */
@@ -24,20 +20,14 @@ public interface ReceiverFactory {
         return RtlWmbusReceiver.of(rtl, clock);
       }
       RadioConfig.Stick stick = (RadioConfig.Stick) config;
-      switch (stick.type()) {
-          // One line per driver once merged: case IM871A -> { return Im871aStick.of(stick, clock);
-          // }
-        case IM871A, AMBER -> throw notAvailable(stick);
-        default -> throw notAvailable(stick);
-      }
+      String name = stick.name().substring("stick.".length());
+      String device = stick.device().toString();
+      // a stick listens in S1, or in T1 and C1 together (LinkMode.T1 hears C1 too)
+      LinkMode mode = stick.modes() == RadioConfig.Modes.S1 ? LinkMode.S1 : LinkMode.T1;
+      return switch (stick.type()) {
+        case IM871A -> new Im871aStick(name, device, mode);
+        case AMBER -> new AmberStick(name, device, mode);
+      };
     };
-  }
-
-  private static UnsupportedOperationException notAvailable(RadioConfig.Stick stick) {
-    return new UnsupportedOperationException(
-        stick.name()
-            + ": the "
-            + stick.type().name().toLowerCase(java.util.Locale.ROOT)
-            + " stick driver is not available in this build.");
   }
 }

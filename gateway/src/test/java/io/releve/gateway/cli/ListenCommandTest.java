@@ -1,6 +1,7 @@
 package io.releve.gateway.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,12 +87,13 @@ class ListenCommandTest {
   }
 
   @Test
-  void listen_onAStick_saysTheDriverIsNotAvailableYet() throws Exception {
-    Path config = config("stick.hall.type = amber", "stick.hall.device = /dev/pts/9");
+  void listen_onAStickThatIsNotPlugged_exits74NamingThePort() throws Exception {
+    Path config =
+        config("stick.hall.type = amber", "stick.hall.device = /dev/serial/by-id/usb-not-plugged");
 
-    assertEquals(
-        new CliRun(
-            78, "", "releve: stick.hall: the amber stick driver is not available in this build.\n"),
-        CliRun.of("listen", "--config", config.toString(), "--for", "1s"));
+    CliRun run = CliRun.of("listen", "--config", config.toString(), "--for", "1s");
+
+    assertEquals(74, run.exitCode(), run.err());
+    assertTrue(run.err().contains("/dev/serial/by-id/usb-not-plugged"), run.err());
   }
 }
