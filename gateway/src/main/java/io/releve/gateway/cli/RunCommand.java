@@ -5,6 +5,9 @@ import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.daemon.BusConnector;
 import io.releve.gateway.daemon.Daemon;
 import io.releve.gateway.daemon.DailyRetention;
+import io.releve.gateway.decode.radio.KeyStore;
+import io.releve.gateway.radio.RadioReceiver;
+import io.releve.gateway.radio.ReceiverFactory;
 import io.releve.gateway.reading.ClockState;
 import io.releve.gateway.sim.building.SimulationClock;
 import io.releve.gateway.store.Database;
@@ -95,10 +98,12 @@ public final class RunCommand implements Callable<Integer> {
     Clock runClock =
         clockSpeed == 1 ? this.clock : SimulationClock.startingAt(this.clock.instant(), clockSpeed);
     GatewayConfig config = database.config.load();
-    if (config.buses().isEmpty()) {
+    if (config.buses().isEmpty() && config.radio().receivers().isEmpty()) {
       throw new CliException(
           ExitCodes.CONFIG,
-          config.file() + " configures no bus: add a bus.NAME.transport block (see releve.conf).");
+          config.file()
+              + " configures no bus and no radio receiver: add a bus.NAME.transport block, or a"
+              + " stick.NAME or rtlwmbus.NAME block (see releve.conf).");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -119,13 +124,16 @@ public final class RunCommand implements Callable<Integer> {
             // The Pi's clock supervision (NTP state) comes with the device packaging; until then
             // the system clock is taken as synchronised, as on any server.
             () -> ClockState.SYNCHRONISED,
-            watch);
+            watch,
+            radio(config, runClock, out, err));
     out.println(
         "releve "
             + config.gatewayId()
             + ": polling "
             + config.buses().size()
-            + " buses into "
+            + " buses and "
+            + config.radio().receivers().size()
+            + " radio receivers into "
             + db.file()
             + " (stop with Ctrl-C or SIGTERM)");
     out.flush();
@@ -160,6 +168,46 @@ public final class RunCommand implements Callable<Integer> {
     out.println("releve: stopped after " + cycles + " cycles of every bus.");
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * What the daemon needs for the configured radio receivers: the key store (a file more open than
+   * 0640 stops the start, exit 78), lost and recovered receivers on stderr, batches on stdout.
+   */
+  private Daemon.Radio radio(GatewayConfig config, Clock runClock, PrintWriter out, PrintWriter err)
+      throws Exception {
+    if (config.radio().receivers().isEmpty()) {
+      return null;
+    }
+    KeyStore keys;
+    try {
+      keys =
+          KeyStore.open(
+              config.keys().path(),
+              config.keys().group(),
+              notice -> printLine(err, "releve: warning: " + notice));
+    } catch (KeyStore.KeyFileException e) {
+      throw KeysCommand.failure(spec, e);
+    }
+    RadioReceiver.ReceiverEvents events =
+        new RadioReceiver.ReceiverEvents() {
+          @Override
+          public void lost(String receiver, String reason) {
+            printLine(err, "releve: receiver " + receiver + " lost: " + reason);
+          }
+
+          @Override
+          public void recovered(String receiver) {
+            printLine(err, "releve: receiver " + receiver + " back");
+          }
+        };
+    return new Daemon.Radio(
+        ReceiverFactory.standard(runClock), keys, events, line -> printLine(out, line));
+  }
+
+  private static synchronized void printLine(PrintWriter to, String line) {
+    to.println(line);
+    to.flush();
   }
 
   private static void shutDown(

@@ -2,8 +2,14 @@ package io.releve.gateway.daemon;
 
 import io.releve.gateway.config.BusConfig;
 import io.releve.gateway.config.GatewayConfig;
+import io.releve.gateway.config.RadioConfig;
 import io.releve.gateway.decode.WiredFrameDecoder;
+import io.releve.gateway.decode.radio.KeyLookup;
+import io.releve.gateway.decode.radio.TelegramSession;
 import io.releve.gateway.ingest.FrameIngest;
+import io.releve.gateway.radio.DuplicateFilter;
+import io.releve.gateway.radio.RadioReceiver;
+import io.releve.gateway.radio.ReceiverFactory;
 import io.releve.gateway.reading.ClockState;
 import io.releve.gateway.store.BusMeters;
 import io.releve.gateway.store.Database;
@@ -39,6 +45,31 @@ public final class Daemon implements AutoCloseable {
   private final List<BusPoller> pollers = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final Map<String, CycleReport> latest = new ConcurrentHashMap<>();
+  private RadioCollector radio;
+
+  /** How often the radio telegrams received are stored, in one transaction each time. */
+  static final Duration RADIO_BATCH_INTERVAL = Duration.ofSeconds(10);
+
+  /**
+   * What the daemon needs, besides the configuration, to receive radio telegrams.
+   *
+   * @param receivers makes each configured receiver
+   * @param keys the meters' keys
+   * @param events told when a receiver is lost or recovered
+   * @param batches told of every batch of radio telegrams stored (one line)
+   */
+  public record Radio(
+      ReceiverFactory receivers,
+      KeyLookup keys,
+      RadioReceiver.ReceiverEvents events,
+      Consumer<String> batches) {
+    public Radio {
+      Objects.requireNonNull(receivers, "receivers");
+      Objects.requireNonNull(keys, "keys");
+      Objects.requireNonNull(events, "events");
+      Objects.requireNonNull(batches, "batches");
+    }
+  }
 
   private Daemon() {}
 
@@ -57,6 +88,22 @@ public final class Daemon implements AutoCloseable {
       Clock clock,
       Supplier<ClockState> clockState,
       Consumer<CycleReport> listener) {
+    return start(config, database, connector, clock, clockState, listener, null);
+  }
+
+  /**
+   * {@link #start(GatewayConfig, Database, BusConnector, Clock, Supplier, Consumer)} with the
+   * configured radio receivers too, when {@code radio} is given: their telegrams, copies dropped,
+   * are stored every {@link #RADIO_BATCH_INTERVAL} in one transaction, in the same tables.
+   */
+  public static Daemon start(
+      GatewayConfig config,
+      Database database,
+      BusConnector connector,
+      Clock clock,
+      Supplier<ClockState> clockState,
+      Consumer<CycleReport> listener,
+      Radio radio) {
     Objects.requireNonNull(listener, "listener");
     Daemon daemon = new Daemon();
     FrameIngest ingest =
@@ -91,7 +138,52 @@ public final class Daemon implements AutoCloseable {
           bus.pollInterval());
     }
     daemon.threads.forEach(Thread::start);
+    if (radio != null && !config.radio().receivers().isEmpty()) {
+      daemon.radio = startRadio(config, database, clock, clockState, radio);
+    }
     return daemon;
+  }
+
+  private static RadioCollector startRadio(
+      GatewayConfig config,
+      Database database,
+      Clock clock,
+      Supplier<ClockState> clockState,
+      Radio radio) {
+    List<RadioReceiver> receivers = new ArrayList<>();
+    for (RadioConfig.Receiver receiver : config.radio().receivers()) {
+      receivers.add(radio.receivers().open(receiver));
+    }
+    // one session for every receiver: a compact frame decodes after its meter's full frame, heard
+    // by any of them; only the collector's thread decodes
+    TelegramSession session = new TelegramSession(radio.keys());
+    FrameIngest ingest =
+        new FrameIngest(
+            frame ->
+                session
+                    .decode(frame.bytes(), null, TelegramSession.Kind.RADIO, frame.rssiDbm())
+                    .frame(),
+            new ReadingStore(database),
+            new Quarantine(database),
+            config.meterZone());
+    Duration window = config.radio().duplicateWindow();
+    Duration settle =
+        window.compareTo(DuplicateFilter.DEFAULT_SETTLE) < 0
+            ? window
+            : DuplicateFilter.DEFAULT_SETTLE;
+    RadioCollector collector =
+        new RadioCollector(
+            receivers,
+            ingest,
+            window,
+            settle,
+            clock,
+            clockState,
+            RADIO_BATCH_INTERVAL,
+            report -> radio.batches().accept(report.summary()));
+    collector.start(radio.events());
+    LOG.info("radio: {} receivers", receivers.size());
+    return collector;
   }
 
   /** The last cycle of each bus that has finished one, by bus name. */
@@ -121,6 +213,9 @@ public final class Daemon implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (radio != null) {
+      radio.close();
+    }
     pollers.forEach(BusPoller::stop);
     long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
     for (Thread thread : threads) {

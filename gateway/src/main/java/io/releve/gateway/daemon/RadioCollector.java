@@ -3,6 +3,7 @@ package io.releve.gateway.daemon;
 import io.releve.gateway.ingest.FrameIngest;
 import io.releve.gateway.ingest.IngestResult;
 import io.releve.gateway.ingest.ReceivedFrame;
+import io.releve.gateway.radio.DuplicateFilter;
 import io.releve.gateway.radio.RadioFrame;
 import io.releve.gateway.radio.RadioReceiver;
 import io.releve.gateway.reading.ClockState;
@@ -16,18 +17,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The radio side of the daemon: the receivers deliver telegrams on their own threads into one
- * queue; every {@code flushInterval} one thread takes what came, drops the copies (several sticks,
- * repeaters, repeated sends), decodes and stores it all in one transaction, as a bus cycle is.
- * While the database cannot be written, the telegrams stay in memory (up to {@link #MAX_UNSAVED})
- * and go with the next batch.
+ * The radio side of the daemon: the receivers deliver telegrams on their own threads through the
+ * {@link DuplicateFilter} (several sticks, repeaters, repeated sends: one copy, the best RSSI) into
+ * one queue; every {@code flushInterval} one thread takes what came, decodes and stores it all in
+ * one transaction, as a bus cycle is. While the database cannot be written, the telegrams stay in
+ * memory (up to {@link #MAX_UNSAVED}) and go with the next batch.
  */
 final class RadioCollector implements AutoCloseable {
 
@@ -56,7 +57,8 @@ final class RadioCollector implements AutoCloseable {
 
   private final List<RadioReceiver> receivers;
   private final FrameIngest ingest;
-  private final UnaryOperator<List<RadioFrame>> duplicates;
+  private final DuplicateFilter duplicates;
+  private final AtomicInteger received = new AtomicInteger();
   private final Clock clock;
   private final Supplier<ClockState> clockState;
   private final Duration flushInterval;
@@ -67,22 +69,23 @@ final class RadioCollector implements AutoCloseable {
   private volatile boolean stopping;
 
   /**
-   * @param duplicates keeps one copy of each telegram heard several times (the best RSSI); the
-   *     identity when there is a single receiver
+   * @param duplicateWindow how long copies of a telegram are dropped after the first
+   * @param settle how long the first copy waits for a better one (at most the window)
    * @param ingest decodes radio telegrams (one session: compact formats learnt from any receiver)
    */
   RadioCollector(
       List<RadioReceiver> receivers,
       FrameIngest ingest,
-      UnaryOperator<List<RadioFrame>> duplicates,
+      Duration duplicateWindow,
+      Duration settle,
       Clock clock,
       Supplier<ClockState> clockState,
       Duration flushInterval,
       Consumer<BatchReport> reports) {
     this.receivers = List.copyOf(receivers);
     this.ingest = Objects.requireNonNull(ingest, "ingest");
-    this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.duplicates = new DuplicateFilter(duplicateWindow, settle, clock, this::offer);
     this.clockState = Objects.requireNonNull(clockState, "clockState");
     this.flushInterval = Objects.requireNonNull(flushInterval, "flushInterval");
     this.reports = Objects.requireNonNull(reports, "reports");
@@ -96,7 +99,12 @@ final class RadioCollector implements AutoCloseable {
   void start(RadioReceiver.ReceiverEvents events) {
     for (RadioReceiver receiver : receivers) {
       try {
-        receiver.start(this::offer, events);
+        receiver.start(
+            frame -> {
+              received.incrementAndGet();
+              duplicates.accept(frame);
+            },
+            events);
       } catch (IOException e) {
         LOG.warn(
             "receiver {}: cannot open {}: {}",
@@ -119,23 +127,33 @@ final class RadioCollector implements AutoCloseable {
     try {
       while (!stopping) {
         TimeUnit.MILLISECONDS.sleep(flushInterval.toMillis());
-        flush();
+        flush(false);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      flush();
+      flush(true);
     }
   }
 
-  /** Stores what the receivers delivered since the last batch, in one transaction. */
-  synchronized BatchReport flush() {
-    List<RadioFrame> taken = new ArrayList<>();
-    queue.drainTo(taken);
-    if (taken.isEmpty() && unsaved.isEmpty()) {
-      return null;
+  /**
+   * Stores what the receivers delivered since the last batch, in one transaction.
+   *
+   * @param all also the copies still waiting for a better one (when stopping)
+   * @return what was done, or null when there was nothing to store
+   */
+  synchronized BatchReport flush(boolean all) {
+    if (all) {
+      duplicates.flushAll();
+    } else {
+      duplicates.flushDue();
     }
-    List<RadioFrame> kept = duplicates.apply(taken);
+    List<RadioFrame> kept = new ArrayList<>();
+    queue.drainTo(kept);
+    if (kept.isEmpty() && unsaved.isEmpty()) {
+      return null; // copies heard meanwhile are counted with the batch that stores their telegram
+    }
+    int heard = received.getAndSet(0);
     List<ReceivedFrame> frames = new ArrayList<>(unsaved);
     unsaved.clear();
     for (RadioFrame frame : kept) {
@@ -152,7 +170,7 @@ final class RadioCollector implements AutoCloseable {
       report =
           new BatchReport(
               clock.instant(),
-              taken.size(),
+              heard,
               kept.size(),
               result.readingsStored(),
               result.rejections().size(),
@@ -166,7 +184,7 @@ final class RadioCollector implements AutoCloseable {
           e.getMessage());
       report =
           new BatchReport(
-              clock.instant(), taken.size(), kept.size(), 0, 0, "cannot store: " + e.getMessage());
+              clock.instant(), heard, kept.size(), 0, 0, "cannot store: " + e.getMessage());
     }
     reports.accept(report);
     return report;

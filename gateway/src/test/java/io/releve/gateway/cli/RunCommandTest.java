@@ -70,7 +70,7 @@ class RunCommandTest {
   }
 
   private static String header(Path database) {
-    return "releve test-gateway: polling 1 buses into "
+    return "releve test-gateway: polling 1 buses and 0 radio receivers into "
         + database
         + " \\(stop with Ctrl-C or SIGTERM\\)\n";
   }
@@ -147,7 +147,7 @@ class RunCommandTest {
   }
 
   @Test
-  void run_noBusConfigured_isAConfigurationError() throws Exception {
+  void run_noBusNorReceiverConfigured_isAConfigurationError() throws Exception {
     Path config = GatewayFiles.config(folder);
 
     assertEquals(
@@ -156,7 +156,8 @@ class RunCommandTest {
             "",
             "releve: "
                 + config
-                + " configures no bus: add a bus.NAME.transport block (see releve.conf).\n"),
+                + " configures no bus and no radio receiver: add a bus.NAME.transport block, or a"
+                + " stick.NAME or rtlwmbus.NAME block (see releve.conf).\n"),
         CliRun.of("run", "--config", config.toString(), "--cycles", "1"));
   }
 
@@ -195,6 +196,44 @@ class RunCommandTest {
           run.out());
       assertEquals(2 * READINGS_PER_METER, stored().size());
       assertTrue(stored().stream().allMatch(r -> r.reading().source().equals("basement")));
+    }
+  }
+
+  /** jmbus BCDNegativeTempTest (src/test/resources/vectors/wmbus): a plain radio heat meter. */
+  private static final String RADIO_TELEGRAM =
+      "2C44A7320613996707047A821000202F2F0C06000000000C14000000000C22224101000B5A4102000B5E4000F0";
+
+  @Test
+  void run_withAnRtlWmbusRecording_storesTheRadioReadingsBesideTheBusOnesWithTheirRssi()
+      throws Exception {
+    Path recording = folder.resolve("roof.txt");
+    // rtl_wmbus lines: mode;crc ok;3 out of 6 ok;timestamp;packet rssi;current rssi;id;0x hex
+    String line = "T1;1;1;2026-11-27 10:00:00.000;60;70;67991306;0x" + RADIO_TELEGRAM + "\n";
+    java.nio.file.Files.writeString(recording, line + line);
+    try (SimulatedWiredBus bus =
+        SimulatedWiredBus.ofWaterMeters("stairwell-a", Clock.systemUTC(), 33_000_000, 2)) {
+      Path config =
+          GatewayFiles.config(
+              folder,
+              bus.configBlock("10s")
+                  + "keys.path = "
+                  + folder.resolve("keys")
+                  + "\nrtlwmbus.roof.pipe = "
+                  + recording
+                  + "\nrtlwmbus.roof.rssi-offset = -150\n");
+      saveMeters("stairwell-a", bus.bus().slaves());
+
+      CliRun run = CliRun.of("run", "--config", config.toString(), "--cycles", "1");
+
+      assertEquals(0, run.exitCode(), run.err());
+      assertTrue(run.out().contains("polling 1 buses and 1 radio receivers"), run.out());
+      assertTrue(
+          run.out().contains("radio: 2 telegrams received, 1 kept after duplicates, 5 readings"),
+          run.out());
+      List<StoredReading> radio =
+          stored().stream().filter(r -> r.reading().source().equals("rtlwmbus.roof")).toList();
+      assertEquals(5, radio.size());
+      assertTrue(radio.stream().allMatch(r -> Integer.valueOf(-90).equals(r.reading().rssiDbm())));
     }
   }
 }

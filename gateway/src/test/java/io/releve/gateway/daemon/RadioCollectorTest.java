@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,21 +89,13 @@ class RadioCollectorTest {
       HandReceiver hall = new HandReceiver("stick.hall");
       HandReceiver attic = new HandReceiver("stick.attic");
       List<RadioCollector.BatchReport> reports = new CopyOnWriteArrayList<>();
-      // keep the best copy of identical telegrams, as the duplicate filter does
+      // the first copy waits an hour for a better one: only the final flush lets it go
       RadioCollector collector =
           new RadioCollector(
               List.of(hall, attic),
               ingest,
-              frames -> {
-                List<RadioFrame> best = new ArrayList<>();
-                for (RadioFrame f : frames) {
-                  if (best.isEmpty() || f.rssiDbm().get() > best.get(0).rssiDbm().get()) {
-                    best.clear();
-                    best.add(f);
-                  }
-                }
-                return best;
-              },
+              Duration.ofHours(2),
+              Duration.ofHours(1),
               Clock.fixed(NOW, ZoneOffset.UTC),
               () -> ClockState.SYNCHRONISED,
               Duration.ofHours(1),
@@ -113,7 +104,8 @@ class RadioCollectorTest {
 
       hall.hear(PLAIN, -90);
       attic.hear(PLAIN, -70);
-      RadioCollector.BatchReport report = collector.flush();
+      assertEquals(null, collector.flush(false), "the copy waits for a better one");
+      RadioCollector.BatchReport report = collector.flush(true);
       collector.close();
 
       assertEquals(2, report.received());
@@ -143,7 +135,8 @@ class RadioCollectorTest {
         new RadioCollector(
             List.of(hall),
             ingest,
-            frames -> frames,
+            Duration.ofSeconds(30),
+            Duration.ZERO,
             Clock.fixed(NOW, ZoneOffset.UTC),
             () -> ClockState.SYNCHRONISED,
             Duration.ofHours(1),
@@ -152,12 +145,12 @@ class RadioCollectorTest {
     hall.hear(PLAIN, -80);
     db.close();
 
-    RadioCollector.BatchReport failed = collector.flush();
+    RadioCollector.BatchReport failed = collector.flush(false);
 
     assertEquals(0, failed.readings());
     assertTrue(failed.failure().startsWith("cannot store"), failed.failure());
     // nothing new came, yet the next batch has the kept telegram to store again
-    RadioCollector.BatchReport again = collector.flush();
+    RadioCollector.BatchReport again = collector.flush(false);
     assertEquals(0, again.received());
     assertTrue(again.failure().startsWith("cannot store"), again.failure());
     collector.close();
