@@ -6,6 +6,7 @@ import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.daemon.BusConnector;
 import io.releve.gateway.daemon.Daemon;
 import io.releve.gateway.decode.WiredFrameDecoder;
+import io.releve.gateway.decode.radio.KeyStore;
 import io.releve.gateway.device.Medium;
 import io.releve.gateway.ingest.FrameIngest;
 import io.releve.gateway.reading.ClockState;
@@ -30,8 +31,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,6 +138,7 @@ public final class DemoCommand implements Callable<Integer> {
     Database db = Database.open(folder.resolve("releve.db"), clock);
     SimulatedBuilding running = null;
     Daemon daemon = null;
+    DemoRadio radio = null;
     List<String> endedEarly = List.of();
     // Ctrl-C: the hook asks the main thread to stop and waits for it to store and close
     Thread hook =
@@ -159,6 +163,15 @@ public final class DemoCommand implements Callable<Integer> {
       backfillOnFirstStart(loaded, db, out, err);
 
       running = SimulatedBuilding.start(loaded, clock, SimulatedBuilding.Line.TCP);
+      KeyStore keys =
+          KeyStore.open(
+              folder.resolve("keys"),
+              GatewayConfig.Keys.DEFAULT_GROUP,
+              notice -> {
+                err.println("releve: warning: " + notice);
+                err.flush();
+              });
+      radio = DemoRadio.start(loaded, clock, keys);
       int recorded = recordBusMeters(loaded, db);
       GatewayConfig config = writeConfig(loaded, running, folder);
       out.printf(
@@ -167,6 +180,10 @@ public final class DemoCommand implements Callable<Integer> {
           recorded);
       SimulatedBuses.printTable(out, running, "SIMULATED SLAVES AT");
       out.printf(
+          "radio      %d radio water meters (in clear, security modes 5 and 7; keys in %s) on a"
+              + " simulated iM871A stick at %s, read by the real driver%n",
+          radio.meterCount(), folder.resolve("keys"), radio.where());
+      out.printf(
           "gateway    polling every %s with %s; Ctrl-C stops%n",
           Durations.describe(pollInterval), config.file());
       out.flush();
@@ -174,12 +191,42 @@ public final class DemoCommand implements Callable<Integer> {
       CycleWatch watch =
           new CycleWatch(
               out, err, config.buses().stream().map(BusConfig::name).collect(Collectors.toSet()));
+      Daemon.Radio receiving =
+          new Daemon.Radio(
+              radio.receivers(clock),
+              keys,
+              new io.releve.gateway.radio.RadioReceiver.ReceiverEvents() {
+                @Override
+                public void lost(String receiver, String reason) {
+                  watch.print(
+                      () -> err.println("releve: receiver " + receiver + " lost: " + reason));
+                }
+
+                @Override
+                public void recovered(String receiver) {
+                  watch.print(() -> err.println("releve: receiver " + receiver + " back"));
+                }
+              },
+              line ->
+                  watch.print(
+                      () -> {
+                        out.println(line);
+                        out.flush();
+                      }));
       daemon =
-          Daemon.start(config, db, BusConnector.REAL, clock, () -> ClockState.SYNCHRONISED, watch);
+          Daemon.start(
+              config,
+              db,
+              BusConnector.REAL,
+              clock,
+              () -> ClockState.SYNCHRONISED,
+              watch,
+              receiving);
+      radio.transmitAll();
       endedEarly = watchCycles(loaded, db, watch, daemon, out);
     } finally {
       try {
-        closeInOrder(daemon, running, db::checkpoint, db);
+        closeInOrder(daemon, radio, running, db::checkpoint, db);
       } finally {
         cleanedUp.countDown();
         if (!interrupted.get()) {
@@ -322,6 +369,8 @@ public final class DemoCommand implements Callable<Integer> {
         loaded,
         running,
         pollInterval);
+    Files.writeString(
+        file, DemoRadio.configBlock(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     return GatewayConfig.load(file);
   }
 
@@ -394,7 +443,7 @@ public final class DemoCommand implements Callable<Integer> {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if (name.startsWith("releve.db") || name.equals("releve.conf")) {
+        if (name.startsWith("releve.db") || name.equals("releve.conf") || name.equals("keys")) {
           Files.delete(file);
         }
       }

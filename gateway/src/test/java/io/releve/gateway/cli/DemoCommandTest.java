@@ -80,6 +80,10 @@ class DemoCommandTest {
     assertTrue(
         out.matches("(?s).*bus boiler-room cycle 1: 1/1 meters answered, 2 telegrams.*"), out);
     assertTrue(Files.exists(folder.resolve("data").resolve("releve.conf")));
+    assertTrue(out.contains("radio      6 radio water meters"), out);
+    assertTrue(
+        out.matches("(?s).*radio: 6 telegrams received, 6 kept after duplicates, 24 readings.*"),
+        out);
   }
 
   @Test
