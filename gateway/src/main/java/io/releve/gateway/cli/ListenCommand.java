@@ -21,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -53,6 +52,7 @@ final class ListenCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin ConfigOption config;
+  @Mixin ReceiverOption receivers = new ReceiverOption();
 
   @Option(
       names = "--for",
@@ -60,12 +60,6 @@ final class ListenCommand implements Callable<Integer> {
       converter = DurationArgument.class,
       description = "Listen this long (30s, 15m, 1h), then print the table.")
   Duration duration;
-
-  @Option(
-      names = "--receiver",
-      paramLabel = "NAME",
-      description = "Only this receiver (stick.NAME, rtlwmbus.NAME or NAME); repeatable.")
-  List<String> receivers = new ArrayList<>();
 
   @Option(
       names = "--format",
@@ -77,7 +71,7 @@ final class ListenCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GatewayConfig loaded = config.load();
-    List<RadioConfig.Receiver> chosen = chosen(loaded, receivers);
+    List<RadioConfig.Receiver> chosen = receivers.chosen(loaded);
     boolean live = System.console() != null && duration == null && format == OutputFormat.TABLE;
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
@@ -139,39 +133,6 @@ final class ListenCommand implements Callable<Integer> {
     } catch (IllegalStateException e) {
       // The JVM is already shutting down (Ctrl-C): the hook is running, nothing to remove.
     }
-  }
-
-  /** The configured receivers, or those named by {@code --receiver}. */
-  static List<RadioConfig.Receiver> chosen(GatewayConfig config, List<String> names) {
-    List<RadioConfig.Receiver> all = config.radio().receivers();
-    if (all.isEmpty()) {
-      throw new CliException(
-          ExitCodes.CONFIG,
-          config.file()
-              + ": no radio receiver is configured (stick.NAME.* or rtlwmbus.NAME.*, see"
-              + " config/releve.conf).");
-    }
-    if (names.isEmpty()) {
-      return all;
-    }
-    List<RadioConfig.Receiver> chosen = new ArrayList<>();
-    for (String name : names) {
-      Optional<RadioConfig.Receiver> match =
-          all.stream()
-              .filter(r -> r.name().equals(name) || r.name().endsWith("." + name))
-              .findFirst();
-      if (match.isEmpty()) {
-        throw new CliException(
-            ExitCodes.USAGE,
-            "--receiver ["
-                + name
-                + "] is not configured; configured: "
-                + all.stream().map(RadioConfig.Receiver::name).collect(Collectors.joining(", "))
-                + ".");
-      }
-      chosen.add(match.get());
-    }
-    return chosen;
   }
 
   /** Opens the key store and starts the receivers; losses and recoveries go to stderr. */

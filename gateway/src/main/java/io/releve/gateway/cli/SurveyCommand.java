@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +58,7 @@ final class SurveyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
+  @Mixin ReceiverOption receivers = new ReceiverOption();
 
   @Option(
       names = "--minutes",
@@ -71,12 +71,6 @@ final class SurveyCommand implements Callable<Integer> {
   Duration listenFor;
 
   @Option(
-      names = "--receiver",
-      paramLabel = "NAME",
-      description = "Only this receiver (stick.NAME, rtlwmbus.NAME or NAME); repeatable.")
-  List<String> receivers = new ArrayList<>();
-
-  @Option(
       names = "--report",
       paramLabel = "DIR",
       defaultValue = ".",
@@ -87,7 +81,7 @@ final class SurveyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Duration listening = listening();
     GatewayConfig config = database.config.load();
-    List<RadioConfig.Receiver> chosen = ListenCommand.chosen(config, receivers);
+    List<RadioConfig.Receiver> chosen = receivers.chosen(config);
     Files.createDirectories(reportFolder);
     List<InstalledDevice> installed;
     try (Database db = database.open()) {

@@ -11,8 +11,6 @@ import static io.releve.gateway.radio.AmberFrames.UART_CMD_OUT_ENABLE;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * An Amber AMB8465 USB stick (command interface over a USB serial port, 9600 bit/s, 8N1).
@@ -44,17 +42,10 @@ import java.util.function.Consumer;
  *
  * While listening, a serial number request is the ping. Supervision is {@link StickSupervisor}'s.
  */
-public final class AmberStick implements RadioReceiver {
+public final class AmberStick extends SupervisedStick {
 
   /** The AMB8465's default UART speed, bit/s. */
   public static final int BAUD = 9_600;
-
-  /** Pings after a reset before the stick counts as not restarting. */
-  private static final int PINGS_AFTER_RESET = 5;
-
-  private final String name;
-  private final String where;
-  private final StickSupervisor supervisor;
 
   /**
    * A stick on a serial port, with {@link StickTimings#DEFAULT}.
@@ -84,30 +75,12 @@ public final class AmberStick implements RadioReceiver {
       LinkMode mode,
       StickTimings timings,
       Clock clock) {
-    this.name = Objects.requireNonNull(name, "name");
-    this.where = Objects.requireNonNull(where, "where");
-    this.supervisor =
-        new StickSupervisor("stick." + name, opener, new Commands(), mode, timings, clock);
-  }
-
-  @Override
-  public String name() {
-    return "stick." + name;
+    super(name, where, opener, new Commands(), mode, timings, clock);
   }
 
   @Override
   public String describe() {
-    return "AMB8465 on " + where;
-  }
-
-  @Override
-  public void start(Consumer<RadioFrame> frames, ReceiverEvents events) throws IOException {
-    supervisor.start(frames, events);
-  }
-
-  @Override
-  public void close() {
-    supervisor.close();
+    return "AMB8465 on " + where();
   }
 
   /** The command-interface conversation. */
@@ -139,16 +112,7 @@ public final class AmberStick implements RadioReceiver {
       if (changed) {
         exchange.ask(
             new Request(AmberFrames.resetRequest(), CMD_RESET_REQ | ANSWER, "CMD_RESET_REQ"));
-        for (int attempt = 1; ; attempt++) {
-          try {
-            exchange.ask(PING);
-            break;
-          } catch (StickTimeoutException e) {
-            if (attempt == PINGS_AFTER_RESET) {
-              throw e;
-            }
-          }
-        }
+        awaitRestart(exchange, PING);
       }
       byte[] status =
           exchange.ask(

@@ -7,8 +7,6 @@ import static io.releve.gateway.radio.HciFrames.DEVMGMT_MSG_SET_CONFIG_RSP;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * An IMST iM871A USB stick (WMBus HCI over a USB serial port, 57600 bit/s, 8N1).
@@ -42,17 +40,10 @@ import java.util.function.Consumer;
  * While listening, a ping goes every {@link StickTimings#pingInterval()}; answers may carry any
  * control flags. Supervision is {@link StickSupervisor}'s.
  */
-public final class Im871aStick implements RadioReceiver {
+public final class Im871aStick extends SupervisedStick {
 
   /** The iM871A's UART speed, bit/s. */
   public static final int BAUD = 57_600;
-
-  /** Pings after a reset before the stick counts as not restarting. */
-  private static final int PINGS_AFTER_RESET = 5;
-
-  private final String name;
-  private final String where;
-  private final StickSupervisor supervisor;
 
   /**
    * A stick on a serial port, with {@link StickTimings#DEFAULT}.
@@ -82,29 +73,12 @@ public final class Im871aStick implements RadioReceiver {
       LinkMode mode,
       StickTimings timings,
       Clock clock) {
-    this.name = Objects.requireNonNull(name, "name");
-    this.where = Objects.requireNonNull(where, "where");
-    this.supervisor = new StickSupervisor("stick." + name, opener, new Hci(), mode, timings, clock);
-  }
-
-  @Override
-  public String name() {
-    return "stick." + name;
+    super(name, where, opener, new Hci(), mode, timings, clock);
   }
 
   @Override
   public String describe() {
-    return "iM871A on " + where;
-  }
-
-  @Override
-  public void start(Consumer<RadioFrame> frames, ReceiverEvents events) throws IOException {
-    supervisor.start(frames, events);
-  }
-
-  @Override
-  public void close() {
-    supervisor.close();
+    return "iM871A on " + where();
   }
 
   /** The HCI conversation. */
@@ -138,16 +112,7 @@ public final class Im871aStick implements RadioReceiver {
               HciFrames.resetRequest(),
               HciFrames.key(DEVMGMT_ID, DEVMGMT_MSG_RESET_RSP),
               "DEVMGMT_MSG_RESET_REQ"));
-      for (int attempt = 1; ; attempt++) {
-        try {
-          exchange.ask(PING);
-          break;
-        } catch (StickTimeoutException e) {
-          if (attempt == PINGS_AFTER_RESET) {
-            throw e;
-          }
-        }
-      }
+      awaitRestart(exchange, PING);
       byte[] status =
           exchange.ask(
               new Request(

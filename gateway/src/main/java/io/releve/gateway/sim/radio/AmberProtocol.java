@@ -2,7 +2,6 @@ package io.releve.gateway.sim.radio;
 
 import io.releve.gateway.radio.LinkMode;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,7 +36,7 @@ import java.util.List;
  * 2 (-70 dBm → 0x08, -90 dBm → 0xE0). Note that wmbusmeters expects the indication's command byte
  * as 0x83 when it reads RSSI from a command frame; the manual names 0x03, which is sent here.
  */
-final class AmberProtocol implements StickProtocol {
+final class AmberProtocol extends RequestFraming {
   static final int SOF = 0xFF;
   static final int CONFIRMATION = 0x80;
   static final int CMD_DATA_IND = 0x03;
@@ -64,45 +63,28 @@ final class AmberProtocol implements StickProtocol {
 
   private static final int HEADER = 3;
   private final int serial;
-  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
   AmberProtocol(int serial) {
+    super(SOF, HEADER);
     this.serial = serial;
   }
 
   @Override
-  public List<byte[]> accept(byte[] bytes, int n, StickSettings settings) {
-    pending.write(bytes, 0, n);
-    byte[] b = pending.toByteArray();
-    List<byte[]> responses = new ArrayList<>();
-    int p = 0;
-    while (p < b.length) {
-      if ((b[p] & 0xFF) != SOF) {
-        settings.garbageBytes.incrementAndGet();
-        p++;
-        continue;
-      }
-      if (b.length - p < HEADER) {
-        break;
-      }
-      int length = HEADER + (b[p + 2] & 0xFF) + 1;
-      if (b.length - p < length) {
-        break;
-      }
-      if (xor(b, p, length - 1) != (b[p + length - 1] & 0xFF)) {
-        settings.garbageBytes.incrementAndGet();
-        p++; // resynchronise on the next FF
-        continue;
-      }
-      byte[] response = answer(b[p + 1] & 0xFF, b, p + HEADER, b[p + 2] & 0xFF, settings);
-      if (response != null) {
-        responses.add(response);
-      }
-      p += length;
+  int length(byte[] b, int p) {
+    return HEADER + (b[p + 2] & 0xFF) + 1;
+  }
+
+  @Override
+  int take(byte[] b, int p, int length, StickSettings settings, List<byte[]> responses) {
+    if (xor(b, p, length - 1) != (b[p + length - 1] & 0xFF)) {
+      settings.garbageBytes.incrementAndGet();
+      return 1; // resynchronise on the next FF
     }
-    pending.reset();
-    pending.write(b, p, b.length - p);
-    return responses;
+    byte[] response = answer(b[p + 1] & 0xFF, b, p + HEADER, b[p + 2] & 0xFF, settings);
+    if (response != null) {
+      responses.add(response);
+    }
+    return length;
   }
 
   private byte[] answer(int command, byte[] b, int at, int length, StickSettings s) {

@@ -2,7 +2,6 @@ package io.releve.gateway.sim.radio;
 
 import io.releve.gateway.radio.LinkMode;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -60,7 +59,7 @@ import java.util.List;
  * the Si1002 datasheet figure (raw 45 → -100 dBm, 205 → -20 dBm, 230 and above → 0 dBm); the stick
  * sends raw = 2 × dBm + 245, clamped to 0–255 (-70 dBm → 0x69).
  */
-final class Im871aProtocol implements StickProtocol {
+final class Im871aProtocol extends RequestFraming {
   static final int SOF = 0xA5;
   static final int CRC_ATTACHED = 0x80;
   static final int RSSI_ATTACHED = 0x40;
@@ -100,56 +99,38 @@ final class Im871aProtocol implements StickProtocol {
 
   private static final int HEADER = 4;
   private final byte[] uid;
-  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
   /**
    * @param uid the stick's 4-byte unique id, as GET_DEVICEINFO reports it
    */
   Im871aProtocol(int uid) {
+    super(SOF, HEADER);
     this.uid = new byte[] {(byte) uid, (byte) (uid >> 8), (byte) (uid >> 16), (byte) (uid >> 24)};
   }
 
   @Override
-  public List<byte[]> accept(byte[] bytes, int n, StickSettings settings) {
-    pending.write(bytes, 0, n);
-    byte[] b = pending.toByteArray();
-    List<byte[]> responses = new ArrayList<>();
-    int p = 0;
-    while (p < b.length) {
-      if ((b[p] & 0xFF) != SOF) {
-        settings.garbageBytes.incrementAndGet();
-        p++;
-        continue;
-      }
-      if (b.length - p < HEADER) {
-        break;
-      }
-      int control = b[p + 1] & 0xF0;
-      int endpoint = b[p + 1] & 0x0F;
-      int length = HEADER + (b[p + 3] & 0xFF) + trailerLength(control);
-      if ((control & RESERVED_CONTROL_BIT) != 0 || endpoint < DEVMGMT_ID || endpoint > HWTEST_ID) {
-        settings.garbageBytes.incrementAndGet();
-        p++;
-        continue;
-      }
-      if (b.length - p < length) {
-        break;
-      }
-      boolean crc = (control & CRC_ATTACHED) != 0;
-      if (crc && HciCrc.of(b, p + 1, length - 3) != crcAt(b, p + length - 2)) {
-        settings.garbageBytes.addAndGet(length);
-      } else {
-        byte[] payload = Arrays.copyOfRange(b, p + HEADER, p + HEADER + (b[p + 3] & 0xFF));
-        byte[] response = answer(endpoint, b[p + 2] & 0xFF, payload, crc, settings);
-        if (response != null) {
-          responses.add(response);
-        }
-      }
-      p += length;
+  int length(byte[] b, int p) {
+    int control = b[p + 1] & 0xF0;
+    int endpoint = b[p + 1] & 0x0F;
+    if ((control & RESERVED_CONTROL_BIT) != 0 || endpoint < DEVMGMT_ID || endpoint > HWTEST_ID) {
+      return REJECT;
     }
-    pending.reset();
-    pending.write(b, p, b.length - p);
-    return responses;
+    return HEADER + (b[p + 3] & 0xFF) + trailerLength(control);
+  }
+
+  @Override
+  int take(byte[] b, int p, int length, StickSettings settings, List<byte[]> responses) {
+    boolean crc = (b[p + 1] & CRC_ATTACHED) != 0;
+    if (crc && HciCrc.of(b, p + 1, length - 3) != crcAt(b, p + length - 2)) {
+      settings.garbageBytes.addAndGet(length);
+    } else {
+      byte[] payload = Arrays.copyOfRange(b, p + HEADER, p + HEADER + (b[p + 3] & 0xFF));
+      byte[] response = answer(b[p + 1] & 0x0F, b[p + 2] & 0xFF, payload, crc, settings);
+      if (response != null) {
+        responses.add(response);
+      }
+    }
+    return length;
   }
 
   private byte[] answer(int endpoint, int id, byte[] payload, boolean crc, StickSettings s) {
