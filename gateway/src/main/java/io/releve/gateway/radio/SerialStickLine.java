@@ -1,7 +1,7 @@
 package io.releve.gateway.radio;
 
 import com.fazecast.jSerialComm.SerialPort;
-import com.fazecast.jSerialComm.SerialPortInvalidPortException;
+import io.releve.gateway.transport.SerialPorts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +18,10 @@ public final class SerialStickLine implements StickLine {
   /** Longest a write may block: a 260-byte message at 9600 bit/s takes 0.3 s. In milliseconds. */
   private static final int WRITE_TIMEOUT_MILLIS = 2_000;
 
-  private final SerialPort port;
+  private final SerialPorts port;
   private final String path;
-  private int readTimeoutMillis = -1;
 
-  private SerialStickLine(SerialPort port, String path) {
+  private SerialStickLine(SerialPorts port, String path) {
     this.port = port;
     this.path = path;
   }
@@ -42,69 +41,21 @@ public final class SerialStickLine implements StickLine {
     } catch (IOException e) {
       throw new IOException("Cannot open stick port " + path + ": no such port", e);
     }
-    SerialPort port;
-    try {
-      port = SerialPort.getCommPort(device);
-    } catch (SerialPortInvalidPortException e) {
-      throw new IOException("Cannot open stick port " + path + ": no such port", e);
-    }
-    port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-    port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-    if (!port.openPort()) {
-      throw new IOException(
-          "Cannot open stick port "
-              + path
-              + " (jSerialComm error code "
-              + port.getLastErrorCode()
-              + ")");
-    }
-    SerialStickLine line = new SerialStickLine(port, path);
-    line.setReadTimeout(0);
-    return line;
+    return new SerialStickLine(
+        SerialPorts.open(
+            device, path, "stick port", baud, SerialPort.NO_PARITY, WRITE_TIMEOUT_MILLIS),
+        path);
   }
 
   @Override
   public int read(byte[] buffer, Duration timeout) throws IOException {
-    // a semi-blocking read with timeout 0 would wait forever
-    setReadTimeout(Math.toIntExact(Math.max(1, Math.min(timeout.toMillis(), 60_000))));
-    int n = port.readBytes(buffer, buffer.length);
-    if (n < 0) {
-      throw failure("Reading from");
-    }
-    return n;
+    return port.read(
+        buffer, 0, buffer.length, Math.toIntExact(Math.min(timeout.toMillis(), 60_000)));
   }
 
   @Override
   public void write(byte[] bytes) throws IOException {
-    int written = 0;
-    while (written < bytes.length) {
-      int n = port.writeBytes(bytes, bytes.length - written, written);
-      if (n <= 0) {
-        throw failure("Writing to");
-      }
-      written += n;
-    }
-  }
-
-  /** Sets the read timeout only when it changes: each change is a system call. */
-  private void setReadTimeout(int millis) {
-    if (millis != readTimeoutMillis) {
-      port.setComPortTimeouts(
-          SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-          millis,
-          WRITE_TIMEOUT_MILLIS);
-      readTimeoutMillis = millis;
-    }
-  }
-
-  private IOException failure(String what) {
-    return new IOException(
-        what
-            + " stick port "
-            + path
-            + " failed (jSerialComm error code "
-            + port.getLastErrorCode()
-            + ")");
+    port.write(bytes);
   }
 
   @Override
@@ -114,8 +65,6 @@ public final class SerialStickLine implements StickLine {
 
   @Override
   public void close() throws IOException {
-    if (port.isOpen() && !port.closePort()) {
-      throw failure("Closing");
-    }
+    port.close();
   }
 }

@@ -1,7 +1,6 @@
 package io.releve.gateway.transport;
 
 import com.fazecast.jSerialComm.SerialPort;
-import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,11 +21,10 @@ public final class SerialByteStream implements ByteStream {
    */
   private static final int WRITE_TIMEOUT_MILLIS = 15_000;
 
-  private final SerialPort port;
+  private final SerialPorts port;
   private final String path;
   private final int baud;
   private final Duration usbLatency;
-  private int readTimeoutMillis = -1;
 
   /**
    * Opens {@code path} with {@link #DEFAULT_USB_LATENCY}; see {@link #SerialByteStream(String, int,
@@ -48,102 +46,32 @@ public final class SerialByteStream implements ByteStream {
     this.path = Objects.requireNonNull(path, "path");
     this.baud = BusSpeeds.check(baud, path);
     this.usbLatency = Objects.requireNonNull(usbLatency, "usbLatency");
-    this.port = commPort(path);
-    port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.EVEN_PARITY);
-    port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-    if (!port.openPort()) {
-      throw new IOException(
-          "Cannot open serial port "
-              + path
-              + " (jSerialComm error code "
-              + port.getLastErrorCode()
-              + " at its line "
-              + port.getLastErrorLocation()
-              + ")");
-    }
-    // the write timeout, once; each read sets its own read timeout
-    setTimeouts(0);
-  }
-
-  /**
-   * jSerialComm refuses a path it cannot resolve with an unchecked exception; callers reopen a lost
-   * port on {@link IOException}, so it becomes one.
-   */
-  private static SerialPort commPort(String path) throws IOException {
-    try {
-      return SerialPort.getCommPort(path);
-    } catch (SerialPortInvalidPortException e) {
-      throw new IOException("Cannot open serial port " + path + ": no such port", e);
-    }
+    this.port =
+        SerialPorts.open(
+            path, path, "serial port", baud, SerialPort.EVEN_PARITY, WRITE_TIMEOUT_MILLIS);
   }
 
   @Override
   public void write(byte[] bytes) throws IOException {
-    int written = 0;
-    while (written < bytes.length) {
-      int n = port.writeBytes(bytes, bytes.length - written, written);
-      if (n <= 0) {
-        throw failure("Writing to");
-      }
-      written += n;
-    }
+    port.write(bytes);
   }
 
   @Override
   public int read(byte[] buffer, int offset, int length, Duration timeout) throws IOException {
     long millis = timeout.toMillis();
     if (millis < 1) {
-      // a semi-blocking read with timeout 0 would wait forever: take only what is there
-      int available = port.bytesAvailable();
-      if (available < 0) {
-        throw failure("Reading from");
-      }
-      return available == 0 ? 0 : readBytes(buffer, offset, Math.min(available, length));
+      return port.readAvailable(buffer, offset, length);
     }
-    setTimeouts(Math.toIntExact(Math.min(millis, Integer.MAX_VALUE)));
-    return readBytes(buffer, offset, length);
-  }
-
-  private int readBytes(byte[] buffer, int offset, int length) throws IOException {
-    int n = port.readBytes(buffer, length, offset);
-    if (n < 0) {
-      throw failure("Reading from");
-    }
-    return n;
+    return port.read(buffer, offset, length, Math.toIntExact(Math.min(millis, Integer.MAX_VALUE)));
   }
 
   /** Reads and drops what is available; the output is left alone. */
   @Override
   public void purge() throws IOException {
     byte[] sink = new byte[256];
-    int available;
-    while ((available = port.bytesAvailable()) > 0) {
-      readBytes(sink, 0, Math.min(available, sink.length));
+    while (port.readAvailable(sink, 0, sink.length) > 0) {
+      // dropped
     }
-    if (available < 0) {
-      throw failure("Purging");
-    }
-  }
-
-  /** Sets the read timeout only when it changes: each change is a system call. */
-  private void setTimeouts(int readMillis) {
-    if (readMillis != readTimeoutMillis) {
-      port.setComPortTimeouts(
-          SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-          readMillis,
-          WRITE_TIMEOUT_MILLIS);
-      readTimeoutMillis = readMillis;
-    }
-  }
-
-  private IOException failure(String what) {
-    return new IOException(
-        what
-            + " serial port "
-            + path
-            + " failed (jSerialComm error code "
-            + port.getLastErrorCode()
-            + ")");
   }
 
   @Override
@@ -164,8 +92,6 @@ public final class SerialByteStream implements ByteStream {
   /** Releases the port. */
   @Override
   public void close() throws IOException {
-    if (port.isOpen() && !port.closePort()) {
-      throw failure("Closing");
-    }
+    port.close();
   }
 }
