@@ -113,6 +113,10 @@ public final class DemoCommand implements Callable<Integer> {
   private final AtomicBoolean interrupted = new AtomicBoolean();
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch cleanedUp = new CountDownLatch(1);
+  private final CountDownLatch firstRadioBatch = new CountDownLatch(1);
+
+  /** The demo stores its radio telegrams every 2 s, so that they show soon. */
+  static final Duration RADIO_BATCH_INTERVAL = Duration.ofSeconds(2);
 
   @Override
   public Integer call() throws Exception {
@@ -207,12 +211,15 @@ public final class DemoCommand implements Callable<Integer> {
                   watch.print(() -> err.println("releve: receiver " + receiver + " back"));
                 }
               },
-              line ->
-                  watch.print(
-                      () -> {
-                        out.println(line);
-                        out.flush();
-                      }));
+              line -> {
+                watch.print(
+                    () -> {
+                      out.println(line);
+                      out.flush();
+                    });
+                firstRadioBatch.countDown();
+              },
+              RADIO_BATCH_INTERVAL);
       daemon =
           Daemon.start(
               config,
@@ -264,6 +271,10 @@ public final class DemoCommand implements Callable<Integer> {
     if (cycles == null) {
       stopRequested.await();
       return List.of();
+    }
+    // the radio meters all sent at start: with --cycles, show their first batch before stopping
+    for (int i = 0; i < 100 && firstRadioBatch.getCount() > 0 && !stop.getAsBoolean(); i++) {
+      firstRadioBatch.await(200, TimeUnit.MILLISECONDS);
     }
     for (String bus : watch.await(cycles, daemon, stop)) {
       if (!endedEarly.contains(bus)) {

@@ -105,6 +105,10 @@ public final class RunCommand implements Callable<Integer> {
               + " configures no bus and no radio receiver: add a bus.NAME.transport block, or a"
               + " stick.NAME or rtlwmbus.NAME block (see releve.conf).");
     }
+    if (cycles != null && config.buses().isEmpty()) {
+      throw new CliException(
+          ExitCodes.USAGE, "--cycles counts the cycles of the buses, and no bus is configured.");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CountDownLatch stopped = new CountDownLatch(1);

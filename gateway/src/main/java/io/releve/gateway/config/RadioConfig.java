@@ -155,7 +155,10 @@ public record RadioConfig(Duration duplicateWindow, int sensitivityDbm, List<Rec
           reader.path() + ": key [" + prefix + ".type] is required (im871a or amber).");
     }
     String device = reader.requiredString(prefix + ".device", ANY, "the stick's serial port");
-    if (!device.startsWith(SERIAL_BY_ID) && !device.startsWith(PSEUDO_TERMINAL)) {
+    boolean named =
+        (device.startsWith(SERIAL_BY_ID) && device.length() > SERIAL_BY_ID.length())
+            || (device.startsWith(PSEUDO_TERMINAL) && device.length() > PSEUDO_TERMINAL.length());
+    if (!named || device.endsWith("/")) {
       throw reader.bad(
           reader.entry(prefix + ".device"),
           "must name the port by " + SERIAL_BY_ID + "… so that it survives a replug.");

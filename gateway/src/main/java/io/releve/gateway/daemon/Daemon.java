@@ -57,13 +57,25 @@ public final class Daemon implements AutoCloseable {
    * @param keys the meters' keys
    * @param events told when a receiver is lost or recovered
    * @param batches told of every batch of radio telegrams stored (one line)
+   * @param batchInterval how often the telegrams received are stored
    */
   public record Radio(
       ReceiverFactory receivers,
       KeyLookup keys,
       RadioReceiver.ReceiverEvents events,
-      Consumer<String> batches) {
+      Consumer<String> batches,
+      Duration batchInterval) {
+    /** With the daemon's {@link #RADIO_BATCH_INTERVAL}. */
+    public Radio(
+        ReceiverFactory receivers,
+        KeyLookup keys,
+        RadioReceiver.ReceiverEvents events,
+        Consumer<String> batches) {
+      this(receivers, keys, events, batches, RADIO_BATCH_INTERVAL);
+    }
+
     public Radio {
+      Objects.requireNonNull(batchInterval, "batchInterval");
       Objects.requireNonNull(receivers, "receivers");
       Objects.requireNonNull(keys, "keys");
       Objects.requireNonNull(events, "events");
@@ -137,10 +149,12 @@ public final class Daemon implements AutoCloseable {
           bus.baud(),
           bus.pollInterval());
     }
-    daemon.threads.forEach(Thread::start);
+    // the receivers first: a receiver that cannot even be made (a bad setting) stops the start
+    // before any bus thread runs
     if (radio != null && !config.radio().receivers().isEmpty()) {
       daemon.radio = startRadio(config, database, clock, clockState, radio);
     }
+    daemon.threads.forEach(Thread::start);
     return daemon;
   }
 
@@ -179,7 +193,7 @@ public final class Daemon implements AutoCloseable {
             settle,
             clock,
             clockState,
-            RADIO_BATCH_INTERVAL,
+            radio.batchInterval(),
             report -> radio.batches().accept(report.summary()));
     collector.start(radio.events());
     LOG.info("radio: {} receivers", receivers.size());

@@ -7,7 +7,6 @@ import io.releve.gateway.radio.DuplicateFilter;
 import io.releve.gateway.radio.RadioFrame;
 import io.releve.gateway.radio.RadioReceiver;
 import io.releve.gateway.reading.ClockState;
-import io.releve.gateway.store.StoreException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,29 +91,71 @@ final class RadioCollector implements AutoCloseable {
     this.flusher = new Thread(this::flushLoop, "radio-collector");
   }
 
+  /** How often a receiver that could not be opened is tried again. */
+  static final Duration RETRY_INTERVAL = Duration.ofSeconds(30);
+
+  private final List<RadioReceiver> failed = new ArrayList<>();
+  private RadioReceiver.ReceiverEvents events = RadioReceiver.ReceiverEvents.NONE;
+  private long lastRetryNanos;
+  private Duration retryInterval = RETRY_INTERVAL;
+
   /**
-   * Starts every receiver and the flushing thread. A receiver that cannot be opened is reported and
-   * left out; the others run.
+   * Starts every receiver and the flushing thread. A receiver that cannot be opened (a stick not
+   * plugged yet at boot, a pipe not created yet) is reported lost and tried again every {@link
+   * #RETRY_INTERVAL}, without restarting the daemon; the others run meanwhile.
    */
   void start(RadioReceiver.ReceiverEvents events) {
+    this.events = Objects.requireNonNull(events, "events");
     for (RadioReceiver receiver : receivers) {
-      try {
-        receiver.start(
-            frame -> {
-              received.incrementAndGet();
-              duplicates.accept(frame);
-            },
-            events);
-      } catch (IOException e) {
-        LOG.warn(
-            "receiver {}: cannot open {}: {}",
-            receiver.name(),
-            receiver.describe(),
-            e.getMessage());
-        events.lost(receiver.name(), e.getMessage());
+      if (!tryStart(receiver)) {
+        events.lost(receiver.name(), "cannot open " + receiver.describe());
+        synchronized (failed) {
+          failed.add(receiver);
+        }
       }
     }
+    lastRetryNanos = System.nanoTime();
     flusher.start();
+  }
+
+  /** Another retry interval than {@link #RETRY_INTERVAL}, before {@link #start}: for tests. */
+  RadioCollector retryEvery(Duration interval) {
+    this.retryInterval = Objects.requireNonNull(interval, "interval");
+    return this;
+  }
+
+  private boolean tryStart(RadioReceiver receiver) {
+    try {
+      receiver.start(
+          frame -> {
+            received.incrementAndGet();
+            duplicates.accept(frame);
+          },
+          events);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "receiver {}: cannot open {}: {}", receiver.name(), receiver.describe(), e.getMessage());
+      return false;
+    }
+  }
+
+  /** Tries the receivers that could not be opened again, at most every {@link #RETRY_INTERVAL}. */
+  private void retryFailed() {
+    if (System.nanoTime() - lastRetryNanos < retryInterval.toNanos()) {
+      return;
+    }
+    lastRetryNanos = System.nanoTime();
+    synchronized (failed) {
+      failed.removeIf(
+          receiver -> {
+            if (stopping || !tryStart(receiver)) {
+              return false;
+            }
+            events.recovered(receiver.name());
+            return true;
+          });
+    }
   }
 
   private void offer(RadioFrame frame) {
@@ -127,12 +168,22 @@ final class RadioCollector implements AutoCloseable {
     try {
       while (!stopping) {
         TimeUnit.MILLISECONDS.sleep(flushInterval.toMillis());
-        flush(false);
+        try {
+          retryFailed();
+          flush(false);
+        } catch (RuntimeException e) {
+          // a bug in one batch must not end radio reception: the frames are kept, the loop goes on
+          LOG.error("radio: batch failed: {}", e.toString(), e);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      flush(true);
+      try {
+        flush(true);
+      } catch (RuntimeException e) {
+        LOG.error("radio: last batch failed: {}", e.toString(), e);
+      }
     }
   }
 
@@ -175,8 +226,13 @@ final class RadioCollector implements AutoCloseable {
               result.readingsStored(),
               result.rejections().size(),
               null);
-    } catch (StoreException e) {
+    } catch (RuntimeException e) { // StoreException, or a bug in one frame's decoding
+      // nothing of the batch is stored: keep it all for the next one, the oldest dropped past the
+      // cap
       int drop = Math.max(0, frames.size() - MAX_UNSAVED);
+      if (drop > 0) {
+        LOG.error("radio: {} oldest unsaved telegrams dropped", drop);
+      }
       unsaved.addAll(frames.subList(drop, frames.size()));
       LOG.error(
           "radio: cannot store {} telegrams, kept for the next batch: {}",
@@ -193,6 +249,7 @@ final class RadioCollector implements AutoCloseable {
   /** Stops the receivers, stores what they delivered, and stops the flushing thread. */
   @Override
   public void close() {
+    stopping = true;
     for (RadioReceiver receiver : receivers) {
       try {
         receiver.close();
@@ -200,7 +257,6 @@ final class RadioCollector implements AutoCloseable {
         LOG.warn("receiver {}: closing failed: {}", receiver.name(), e.getMessage());
       }
     }
-    stopping = true;
     flusher.interrupt();
     try {
       flusher.join(Daemon.STOP_TIMEOUT.toMillis());

@@ -44,7 +44,14 @@ class RadioCollectorTest {
   /** A receiver that hands over the frames it is given, on the caller's thread. */
   static final class HandReceiver implements RadioReceiver {
     private final String name;
-    private Consumer<RadioFrame> frames;
+    private volatile Consumer<RadioFrame> frames;
+    private int failuresLeft;
+
+    /** Fails its first {@code failures} starts, as a stick not plugged in yet. */
+    HandReceiver failing(int failures) {
+      this.failuresLeft = failures;
+      return this;
+    }
 
     HandReceiver(String name) {
       this.name = name;
@@ -61,7 +68,12 @@ class RadioCollectorTest {
     }
 
     @Override
-    public void start(Consumer<RadioFrame> frames, ReceiverEvents events) {
+    public void start(Consumer<RadioFrame> frames, ReceiverEvents events)
+        throws java.io.IOException {
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        throw new java.io.IOException("not plugged in");
+      }
       this.frames = frames;
     }
 
@@ -154,5 +166,53 @@ class RadioCollectorTest {
     assertEquals(0, again.received());
     assertTrue(again.failure().startsWith("cannot store"), again.failure());
     collector.close();
+  }
+
+  @Test
+  void start_receiverNotThereYet_isReportedLostThenStartedByARetryWithoutARestart()
+      throws Exception {
+    try (Database db = Database.open(folder.resolve("r.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      ReadingStore store = new ReadingStore(db);
+      TelegramSession session = new TelegramSession(KeyLookup.NONE);
+      FrameIngest ingest =
+          new FrameIngest(
+              f -> session.decode(f.bytes(), null, TelegramSession.Kind.RADIO, f.rssiDbm()).frame(),
+              store,
+              new Quarantine(db),
+              ZoneOffset.UTC);
+      HandReceiver late = new HandReceiver("stick.late").failing(2);
+      List<String> events = new CopyOnWriteArrayList<>();
+      RadioCollector collector =
+          new RadioCollector(
+                  List.of(late),
+                  ingest,
+                  Duration.ofSeconds(30),
+                  Duration.ZERO,
+                  Clock.fixed(NOW, ZoneOffset.UTC),
+                  () -> ClockState.SYNCHRONISED,
+                  Duration.ofMillis(50),
+                  r -> {})
+              .retryEvery(Duration.ofMillis(100));
+      collector.start(
+          new RadioReceiver.ReceiverEvents() {
+            @Override
+            public void lost(String receiver, String reason) {
+              events.add("lost " + receiver);
+            }
+
+            @Override
+            public void recovered(String receiver) {
+              events.add("recovered " + receiver);
+            }
+          });
+      for (int i = 0; i < 100 && !events.contains("recovered stick.late"); i++) {
+        Thread.sleep(50);
+      }
+
+      assertEquals(List.of("lost stick.late", "recovered stick.late"), events);
+      late.hear(PLAIN, -75);
+      collector.close();
+      assertEquals(5, store.find(ReadingFilter.all()).size());
+    }
   }
 }
