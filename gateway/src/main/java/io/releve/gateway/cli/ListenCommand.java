@@ -76,10 +76,16 @@ final class ListenCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch printed = new CountDownLatch(1);
-    Thread hook = new Thread(() -> stopAndWait(stop, printed), "listen-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
     Instant started = Instant.now();
     HeardSession session = start(spec, loaded, chosen);
+    // Only once the receivers run: a hook left by a failed start would hold the exit 5 s.
+    Thread hook = new Thread(() -> stopAndWait(stop, printed), "listen-shutdown");
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      session.close(); // the JVM is already shutting down
+      throw e;
+    }
     try {
       Instant end = duration == null ? null : started.plus(duration);
       while (!stop.await(wait(end), TimeUnit.MILLISECONDS)) {

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Listening on some receivers into {@link HeardMeters}, through one {@link DuplicateFilter}: what
@@ -23,6 +25,8 @@ public final class HeardSession implements AutoCloseable {
 
   /** How often held copies are looked at: well under the settle delay. */
   private static final long FLUSH_MILLIS = 100;
+
+  private static final Logger LOG = LoggerFactory.getLogger(HeardSession.class);
 
   private final List<RadioReceiver> receivers;
   private final HeardMeters heard;
@@ -72,7 +76,7 @@ public final class HeardSession implements AutoCloseable {
     DuplicateFilter filter = new DuplicateFilter(duplicateWindow, settle, clock, heard);
     HeardSession session = new HeardSession(List.copyOf(receivers), heard, filter, notices);
     session.flusher.scheduleWithFixedDelay(
-        filter::flushDue, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        session::flushDue, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     List<RadioReceiver> started = new ArrayList<>();
     try {
       for (RadioReceiver receiver : receivers) {
@@ -84,6 +88,19 @@ public final class HeardSession implements AutoCloseable {
       throw e;
     }
     return session;
+  }
+
+  /**
+   * One look at the held copies. A task of {@code scheduleWithFixedDelay} that throws is never run
+   * again, so a failure is reported and the next look still happens.
+   */
+  private void flushDue() {
+    try {
+      filter.flushDue();
+    } catch (RuntimeException e) {
+      LOG.error("Delivering the held copies failed", e);
+      notices.accept("delivering the held copies failed: " + e);
+    }
   }
 
   private RadioReceiver.ReceiverEvents events() {

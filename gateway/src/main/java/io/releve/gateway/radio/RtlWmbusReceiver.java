@@ -5,15 +5,22 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * first good line after that is reported as {@link ReceiverEvents#recovered recovered} and resets
  * the back-off. A regular file given as the pipe is a recording: it is read once, then the reader
  * stops.
+ *
+ * <p>A command or pipe that stays silent for {@code silenceLimit} is taken as stalled (an rtl_sdr
+ * that hangs neither writes nor exits): it is reported lost, stopped and restarted like one that
+ * exited. A failing consumer of frames or events is logged; the reading thread goes on.
  */
 public final class RtlWmbusReceiver implements RadioReceiver {
 
@@ -38,6 +49,15 @@ public final class RtlWmbusReceiver implements RadioReceiver {
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
+  /** rtl_wmbus writes nothing when nothing is heard; a quarter of an hour of that is a stall. */
+  public static final Duration DEFAULT_SILENCE_LIMIT = Duration.ofMinutes(15);
+
+  /** How long a stopped command has after SIGTERM before it and its children are killed. */
+  private static final Duration KILL_GRACE = Duration.ofSeconds(2);
+
+  /** The watchdog looks at most this far apart (and four times per silence limit). */
+  private static final Duration WATCH_PERIOD = Duration.ofSeconds(1);
+
   private final String name;
   private final Optional<String> command;
   private final Optional<Path> pipe;
@@ -45,8 +65,13 @@ public final class RtlWmbusReceiver implements RadioReceiver {
   private final Clock clock;
   private final Duration firstBackoff;
   private final Duration maxBackoff;
+  private final Duration silenceLimit;
+  private final Object current = new Object();
 
   private volatile boolean closed;
+  private volatile boolean stalled;
+  private volatile long lastLineNanos;
+  private ScheduledExecutorService watchdog;
   private volatile Process process;
   private volatile InputStream input;
   private volatile String lastError = "";
@@ -66,6 +91,21 @@ public final class RtlWmbusReceiver implements RadioReceiver {
       Clock clock,
       Duration firstBackoff,
       Duration maxBackoff) {
+    this(name, command, pipe, rssiOffsetDb, clock, firstBackoff, maxBackoff, DEFAULT_SILENCE_LIMIT);
+  }
+
+  /**
+   * @param silenceLimit how long without a line before the command or pipe is taken as stalled
+   */
+  public RtlWmbusReceiver(
+      String name,
+      Optional<String> command,
+      Optional<Path> pipe,
+      Optional<Integer> rssiOffsetDb,
+      Clock clock,
+      Duration firstBackoff,
+      Duration maxBackoff,
+      Duration silenceLimit) {
     this.name = Objects.requireNonNull(name, "name");
     this.command = Objects.requireNonNull(command, "command");
     this.pipe = Objects.requireNonNull(pipe, "pipe");
@@ -73,6 +113,11 @@ public final class RtlWmbusReceiver implements RadioReceiver {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.firstBackoff = Objects.requireNonNull(firstBackoff, "firstBackoff");
     this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
+    this.silenceLimit = Objects.requireNonNull(silenceLimit, "silenceLimit");
+    if (silenceLimit.isNegative() || silenceLimit.isZero()) {
+      throw new IllegalArgumentException(
+          name + ": the silence limit must be positive, not " + silenceLimit + ".");
+    }
     if (command.isPresent() == pipe.isPresent()) {
       throw new IllegalArgumentException("Give exactly one of command and pipe.");
     }
@@ -121,9 +166,48 @@ public final class RtlWmbusReceiver implements RadioReceiver {
     } else if (!Files.exists(pipe.get())) {
       throw new IOException(name + ": the pipe " + pipe.get() + " does not exist.");
     }
+    lastLineNanos = System.nanoTime();
     thread = new Thread(() -> read(frames, events), name);
     thread.setDaemon(true);
     thread.start();
+    if (!isRecording()) {
+      watchdog =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread watching = new Thread(r, name + "-watchdog");
+                watching.setDaemon(true);
+                return watching;
+              });
+      long period = Math.min(silenceLimit.toNanos() / 4, WATCH_PERIOD.toNanos());
+      watchdog.scheduleWithFixedDelay(this::watch, period, period, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private boolean isRecording() {
+    return pipe.isPresent() && Files.isRegularFile(pipe.get());
+  }
+
+  /** Stops a command or pipe that has been silent for too long; the reading thread reports it. */
+  private void watch() {
+    try {
+      if (input != null && System.nanoTime() - lastLineNanos > silenceLimit.toNanos()) {
+        LOG.warn("{}: no line for {}, stopping it", name, describe(silenceLimit));
+        stalled = true;
+        stopCurrent();
+      }
+    } catch (RuntimeException e) {
+      LOG.error("{}: the watchdog failed", name, e);
+    }
+  }
+
+  static String describe(Duration duration) {
+    if (duration.toMillis() % 60_000 == 0) {
+      return duration.toMinutes() + " min";
+    }
+    if (duration.toMillis() % 1_000 == 0) {
+      return duration.toSeconds() + " s";
+    }
+    return duration.toMillis() + " ms";
   }
 
   /** Whether the reading thread has stopped: closed, or a recording read to its end. */
@@ -133,44 +217,69 @@ public final class RtlWmbusReceiver implements RadioReceiver {
   }
 
   private void read(Consumer<RadioFrame> frames, ReceiverEvents events) {
-    boolean recording = pipe.isPresent() && Files.isRegularFile(pipe.get());
+    boolean recording = isRecording();
     Duration backoff = firstBackoff;
     boolean lost = false;
     while (!closed) {
       String reason;
       try {
-        if (input == null) {
-          input = Files.newInputStream(pipe.get());
+        InputStream in = open();
+        if (closed) {
+          return; // close() came while it was starting: the finally stops what was started
         }
-        int good = pump(input, frames, events, lost);
+        int good = pump(in, frames, events, lost);
         if (good > 0) {
           lost = false;
           backoff = firstBackoff;
         }
-        reason = ended();
+        reason = stalled ? "no line for " + describe(silenceLimit) : ended();
       } catch (IOException e) {
-        reason = "read failed: " + e.getMessage();
+        reason =
+            stalled ? "no line for " + describe(silenceLimit) : "read failed: " + e.getMessage();
+      } catch (RuntimeException e) {
+        LOG.error("{}: reading failed", name, e);
+        reason = "reading failed: " + e;
       } finally {
+        stalled = false;
         stopCurrent();
       }
       if (closed || recording) {
         return;
       }
       LOG.warn("{} lost: {}", name, reason);
-      events.lost(name, reason);
+      String why = reason;
+      report(() -> events.lost(name, why));
       lost = true;
       if (!sleep(backoff)) {
         return;
       }
       backoff =
           backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
-      if (command.isPresent()) {
-        try {
-          input = startCommand();
-        } catch (IOException e) {
-          LOG.warn("{} cannot restart: {}", name, e.getMessage());
-        }
-      }
+    }
+  }
+
+  /** The running command's output (started if needed), or the pipe opened again. */
+  private InputStream open() throws IOException {
+    InputStream in = input;
+    if (in != null) {
+      return in;
+    }
+    if (command.isPresent()) {
+      return startCommand();
+    }
+    // Blocks until a writer opens the FIFO; close() opens it once to let this return.
+    in = Files.newInputStream(pipe.get());
+    lastLineNanos = System.nanoTime();
+    input = in;
+    return in;
+  }
+
+  /** Runs a call to the events or frames consumer: a failure there must not end the reading. */
+  private void report(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.error("{}: a consumer failed", name, e);
     }
   }
 
@@ -182,6 +291,7 @@ public final class RtlWmbusReceiver implements RadioReceiver {
         new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
     String line;
     while ((line = reader.readLine()) != null) {
+      lastLineNanos = System.nanoTime();
       if (line.isBlank()) {
         continue;
       }
@@ -190,21 +300,23 @@ public final class RtlWmbusReceiver implements RadioReceiver {
         parsed = RtlWmbusLine.parse(line);
       } catch (IllegalArgumentException e) {
         LOG.debug("{} skipped a line that {}", name, e.getMessage());
-        events.garbage(name, line.length() + 1);
+        int bytes = line.length() + 1;
+        report(() -> events.garbage(name, bytes));
         continue;
       }
       if (good == 0 && lost) {
         LOG.info("{} recovered", name);
-        events.recovered(name);
+        report(() -> events.recovered(name));
       }
       good++;
-      frames.accept(
+      RadioFrame frame =
           new RadioFrame(
               parsed.telegram(),
               parsed.rssiDbm(rssiOffsetDb),
               Optional.of(parsed.mode()),
               clock.instant(),
-              name));
+              name);
+      report(() -> frames.accept(frame));
     }
     return good;
   }
@@ -233,12 +345,15 @@ public final class RtlWmbusReceiver implements RadioReceiver {
   private InputStream startCommand() throws IOException {
     lastError = "";
     Process started = new ProcessBuilder(List.of("sh", "-c", command.get())).start();
+    lastLineNanos = System.nanoTime();
     process = started;
     Thread errors = new Thread(() -> keepLastError(started), name + "-stderr");
     errors.setDaemon(true);
     errors.start();
     errorReader = errors;
-    return started.getInputStream();
+    InputStream in = started.getInputStream();
+    input = in;
+    return in;
   }
 
   /** Keeps the last line the command wrote on its standard error: it says why it ended. */
@@ -267,15 +382,19 @@ public final class RtlWmbusReceiver implements RadioReceiver {
     }
   }
 
+  /** Stops the command (SIGTERM, then SIGKILL after {@link #KILL_GRACE}) and closes its output. */
   private void stopCurrent() {
-    Process current = process;
-    process = null;
-    if (current != null) {
-      current.descendants().forEach(ProcessHandle::destroy);
-      current.destroy();
+    Process stopping;
+    InputStream in;
+    synchronized (current) {
+      stopping = process;
+      process = null;
+      in = input;
+      input = null;
     }
-    InputStream in = input;
-    input = null;
+    if (stopping != null) {
+      stop(stopping);
+    }
     if (in != null) {
       try {
         in.close();
@@ -285,17 +404,56 @@ public final class RtlWmbusReceiver implements RadioReceiver {
     }
   }
 
-  /** Stops the command (and its children) or closes the pipe, and waits for the reading thread. */
+  private void stop(Process stopping) {
+    // Listed first: once the shell is gone, its children are no longer its descendants.
+    List<ProcessHandle> all = new ArrayList<>(stopping.descendants().toList());
+    all.add(stopping.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + KILL_GRACE.toNanos();
+    for (ProcessHandle handle : all) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || Thread.currentThread().isInterrupted()) {
+        break;
+      }
+      try {
+        handle.onExit().get(left, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        break;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (ProcessHandle handle : all) {
+      if (handle.isAlive()) {
+        LOG.warn("{}: process {} ignored SIGTERM, killing it", name, handle.pid());
+        handle.destroyForcibly();
+      }
+    }
+  }
+
+  /**
+   * Stops the command (and its children) or closes the pipe, and waits for the reading thread. A
+   * reader still waiting for a FIFO's writer is let go by opening the FIFO once for writing.
+   */
   @Override
   public void close() throws IOException {
     closed = true;
-    stopCurrent();
     Thread reading;
+    ScheduledExecutorService watching;
     synchronized (this) {
       reading = thread;
+      watching = watchdog;
     }
+    if (watching != null) {
+      watching.shutdownNow();
+    }
+    stopCurrent();
     if (reading != null) {
       reading.interrupt();
+      if (pipe.isPresent() && reading.isAlive() && !isRecording()) {
+        releaseFifo();
+      }
       try {
         reading.join(STOP_TIMEOUT.toMillis());
       } catch (InterruptedException e) {
@@ -303,6 +461,28 @@ public final class RtlWmbusReceiver implements RadioReceiver {
         throw new IOException(name + ": interrupted while stopping.", e);
       }
     }
+  }
+
+  /**
+   * Opens the FIFO for writing and closes it, on a daemon thread (the open blocks while no one
+   * reads): a reader blocked in open(2), which no interrupt reaches, gets EOF and sees it is
+   * closed.
+   */
+  private void releaseFifo() {
+    Thread releasing =
+        new Thread(
+            () -> {
+              try (OutputStream writer =
+                  Files.newOutputStream(pipe.get(), StandardOpenOption.WRITE)) {
+                LOG.debug("{}: opened its pipe to let the reader go", name);
+              } catch (IOException e) {
+                LOG.debug(
+                    "{}: opening its pipe to let the reader go failed: {}", name, e.getMessage());
+              }
+            },
+            name + "-release");
+    releasing.setDaemon(true);
+    releasing.start();
   }
 
   @Override

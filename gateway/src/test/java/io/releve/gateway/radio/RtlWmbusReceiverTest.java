@@ -1,11 +1,15 @@
 package io.releve.gateway.radio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,13 +67,6 @@ class RtlWmbusReceiverTest {
         CLOCK,
         Duration.ofMillis(50),
         Duration.ofMillis(200));
-  }
-
-  private static void awaitUntil(java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    while (!condition.getAsBoolean()) {
-      Thread.sleep(10);
-    }
   }
 
   @Test
@@ -181,5 +179,157 @@ class RtlWmbusReceiverTest {
         "rtlwmbus.fifo: the pipe " + folder.resolve("nowhere") + " does not exist.",
         assertThrows(java.io.IOException.class, () -> receiver.start(frames::add, recorder))
             .getMessage());
+  }
+
+  private static RtlWmbusReceiver silentAfter(String command, Duration silenceLimit) {
+    return new RtlWmbusReceiver(
+        "rtlwmbus.test",
+        Optional.of(command),
+        Optional.empty(),
+        Optional.empty(),
+        CLOCK,
+        Duration.ofMillis(50),
+        Duration.ofMillis(200),
+        silenceLimit);
+  }
+
+  private static RtlWmbusReceiver fifo(Path fifo) {
+    return new RtlWmbusReceiver(
+        "rtlwmbus.fifo",
+        Optional.empty(),
+        Optional.of(fifo),
+        Optional.empty(),
+        CLOCK,
+        Duration.ofMillis(50),
+        Duration.ofMillis(200),
+        Duration.ofSeconds(1));
+  }
+
+  private Path mkfifo(String name) throws Exception {
+    Path fifo = folder.resolve(name);
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    return fifo;
+  }
+
+  private static long[] pids(Path file) throws Exception {
+    awaitUntil(() -> Files.exists(file) && Files.readString(file).endsWith("\n"));
+    String[] words = Files.readString(file).strip().split(" ");
+    return new long[] {Long.parseLong(words[0]), Long.parseLong(words[1])};
+  }
+
+  private static void awaitUntil(IoCondition condition) throws Exception {
+    while (!condition.holds()) {
+      Thread.sleep(10);
+    }
+  }
+
+  @FunctionalInterface
+  private interface IoCondition {
+    boolean holds() throws Exception;
+  }
+
+  @Test
+  void command_whoseFrameConsumerThrows_goesOnDeliveringTheNextLines() throws Exception {
+    Path output = folder.resolve("out.txt");
+    Files.writeString(output, line("T1", 90, IPERL) + "\n" + line("S1", 60, IPERL) + "\n");
+    try (RtlWmbusReceiver receiver = command("cat " + output + "; sleep 30")) {
+      receiver.start(
+          frame -> {
+            frames.add(frame);
+            if (frames.size() == 1) {
+              throw new IllegalStateException("consumer broke");
+            }
+          },
+          recorder);
+      awaitUntil(() -> frames.size() == 2);
+    }
+
+    assertEquals(Optional.of(LinkMode.S1), frames.get(1).mode());
+  }
+
+  @Test
+  void command_whoseLossConsumerThrows_isStillRestarted() throws Exception {
+    RadioReceiver.ReceiverEvents throwing =
+        new RadioReceiver.ReceiverEvents() {
+          @Override
+          public void lost(String receiver, String reason) {
+            events.add("lost " + receiver);
+            throw new IllegalStateException("consumer broke");
+          }
+        };
+    try (RtlWmbusReceiver receiver =
+        command("printf '%s\\n' '" + line("T1", 90, IPERL) + "'; exit 1")) {
+      receiver.start(frames::add, throwing);
+      awaitUntil(() -> frames.size() >= 2);
+    }
+
+    assertEquals("lost rtlwmbus.test", events.get(0));
+  }
+
+  @Test
+  void close_commandThatIgnoresSigterm_killsItAndItsChildren() throws Exception {
+    Path pidFile = folder.resolve("pids");
+    RtlWmbusReceiver receiver =
+        command(
+            "trap '' TERM; sleep 30 & echo $$ $! > "
+                + pidFile
+                + "; printf '%s\\n' '"
+                + line("T1", 90, IPERL)
+                + "'; wait");
+    receiver.start(frames::add, recorder);
+    long[] pids = pids(pidFile);
+    awaitUntil(() -> frames.size() == 1);
+
+    receiver.close();
+
+    for (long pid : pids) {
+      Optional<ProcessHandle> left = ProcessHandle.of(pid);
+      left.ifPresent(p -> p.onExit().orTimeout(3, TimeUnit.SECONDS).join());
+      assertFalse(left.map(ProcessHandle::isAlive).orElse(false), "process " + pid + " alive");
+    }
+    assertTrue(receiver.finished());
+  }
+
+  @Test
+  void command_silentForTheSilenceLimit_isReportedLostThenRestartedAndRecovered() throws Exception {
+    try (RtlWmbusReceiver receiver =
+        silentAfter(
+            "printf '%s\\n' '" + line("T1", 90, IPERL) + "'; sleep 30", Duration.ofSeconds(1))) {
+      receiver.start(frames::add, recorder);
+      awaitUntil(() -> events.contains("recovered rtlwmbus.test"));
+    }
+
+    assertEquals(
+        List.of("lost rtlwmbus.test: no line for 1 s", "recovered rtlwmbus.test"),
+        events.subList(0, 2));
+    assertTrue(frames.size() >= 2);
+  }
+
+  @Test
+  void pipe_silentForTheSilenceLimit_isReportedLost() throws Exception {
+    Path fifo = mkfifo("silent.fifo");
+    try (RtlWmbusReceiver receiver = fifo(fifo)) {
+      receiver.start(frames::add, recorder);
+      try (OutputStream writer = Files.newOutputStream(fifo, StandardOpenOption.WRITE)) {
+        writer.write((line("T1", 90, IPERL) + "\n").getBytes(StandardCharsets.US_ASCII));
+        writer.flush();
+        awaitUntil(() -> !events.isEmpty());
+      }
+    }
+
+    assertEquals(1, frames.size());
+    assertEquals("lost rtlwmbus.fifo: no line for 1 s", events.get(0));
+  }
+
+  @Test
+  void close_pipeWithoutWriter_stopsTheReader() throws Exception {
+    Path fifo = mkfifo("nobody.fifo");
+    RtlWmbusReceiver receiver = fifo(fifo);
+    receiver.start(frames::add, recorder);
+    Thread.sleep(100); // lets the reader block in open(2)
+
+    receiver.close();
+
+    assertTrue(receiver.finished());
   }
 }
