@@ -167,10 +167,15 @@ public final class DemoCommand implements Callable<Integer> {
       backfillOnFirstStart(loaded, db, out, err);
 
       running = SimulatedBuilding.start(loaded, clock, SimulatedBuilding.Line.TCP);
+      // the demo's keys belong to whoever runs it: the group of its own data folder
+      String group =
+          Files.readAttributes(folder, java.nio.file.attribute.PosixFileAttributes.class)
+              .group()
+              .getName();
       KeyStore keys =
           KeyStore.open(
               folder.resolve("keys"),
-              GatewayConfig.Keys.DEFAULT_GROUP,
+              group,
               notice -> {
                 err.println("releve: warning: " + notice);
                 err.flush();

@@ -44,10 +44,10 @@ final class RadioCollector implements AutoCloseable {
       String line =
           String.format(
               java.util.Locale.ROOT,
-              "radio: %d telegrams received, %d kept after duplicates, %d readings stored, %d"
-                  + " quarantined",
-              received,
+              "radio: %d telegrams stored (%d heard since the last batch, copies dropped), %d"
+                  + " readings, %d quarantined",
               kept,
+              received,
               readings,
               rejected);
       return failure == null ? line : line + "; " + failure;

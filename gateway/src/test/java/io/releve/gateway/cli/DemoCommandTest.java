@@ -83,7 +83,8 @@ class DemoCommandTest {
     assertTrue(out.contains("radio      6 radio water meters"), out);
     assertTrue(
         // all six send at start; a scheduled send may join the batch
-        out.matches("(?s).*radio: \\d+ telegrams received, ([6-9]|1\\d) kept after duplicates, .*"),
+        out.matches(
+            "(?s).*radio: ([6-9]|1\\d) telegrams stored \\(\\d+ heard since the last batch.*"),
         out);
   }
 

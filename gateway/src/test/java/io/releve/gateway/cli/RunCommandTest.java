@@ -228,7 +228,7 @@ class RunCommandTest {
       assertEquals(0, run.exitCode(), run.err());
       assertTrue(run.out().contains("polling 1 buses and 1 radio receivers"), run.out());
       assertTrue(
-          run.out().contains("radio: 2 telegrams received, 1 kept after duplicates, 5 readings"),
+          run.out().contains("radio: 1 telegrams stored (2 heard since the last batch, copies"),
           run.out());
       List<StoredReading> radio =
           stored().stream().filter(r -> r.reading().source().equals("rtlwmbus.roof")).toList();
