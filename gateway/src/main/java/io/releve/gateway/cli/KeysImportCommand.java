@@ -4,13 +4,6 @@ import io.releve.gateway.decode.radio.KeyFile;
 import io.releve.gateway.decode.radio.KeyStore.KeyFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,8 +26,6 @@ import picocli.CommandLine.Unmatched;
     })
 final class KeysImportCommand implements Callable<Integer> {
 
-  private static final String STDIN = "-";
-
   @Spec CommandSpec spec;
   @Mixin KeysCommand.Store store;
 
@@ -50,7 +41,7 @@ final class KeysImportCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "FILE names a file of keys, not a key.");
     }
-    String name = STDIN.equals(source) ? "<stdin>" : source;
+    String name = InputText.STDIN.equals(source) ? "<stdin>" : source;
     KeyFile.Parsed parsed = KeyFile.parse(name, read(name));
     if (!parsed.problems().isEmpty()) {
       PrintWriter err = spec.commandLine().getErr();
@@ -80,22 +71,6 @@ final class KeysImportCommand implements Callable<Integer> {
   }
 
   private String read(String name) throws IOException {
-    byte[] bytes;
-    if (STDIN.equals(source)) {
-      bytes = System.in.readAllBytes();
-    } else {
-      try {
-        bytes = Files.readAllBytes(Path.of(source));
-      } catch (NoSuchFileException e) {
-        throw new CliException(ExitCodes.NO_INPUT, "cannot read " + name + ": no such file", e);
-      }
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new CliException(ExitCodes.DATA_ERROR, name + ": not UTF-8 text", e);
-    } finally {
-      Arrays.fill(bytes, (byte) 0);
-    }
+    return InputText.read(source, name);
   }
 }

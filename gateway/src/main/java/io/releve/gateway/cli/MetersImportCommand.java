@@ -4,14 +4,7 @@ import io.releve.gateway.store.Database;
 import io.releve.gateway.store.Inventory;
 import io.releve.gateway.store.InventoryException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -34,8 +27,6 @@ import picocli.CommandLine.Spec;
     })
 final class MetersImportCommand implements Callable<Integer> {
 
-  private static final String STDIN = "-";
-
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
 
@@ -44,7 +35,7 @@ final class MetersImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String name = STDIN.equals(source) ? "<stdin>" : source;
+    String name = InputText.STDIN.equals(source) ? "<stdin>" : source;
     InventoryCsv.Parsed parsed = InventoryCsv.parse(read(name), name);
     if (!parsed.errors().isEmpty()) {
       return refuse(name, parsed.errors());
@@ -85,22 +76,7 @@ final class MetersImportCommand implements Callable<Integer> {
   }
 
   private String read(String name) throws IOException {
-    byte[] bytes;
-    if (STDIN.equals(source)) {
-      InputStream in = System.in;
-      bytes = in.readAllBytes();
-    } else {
-      try {
-        bytes = Files.readAllBytes(Path.of(source));
-      } catch (NoSuchFileException e) {
-        throw new CliException(ExitCodes.NO_INPUT, "cannot read " + name + ": no such file", e);
-      }
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new CliException(ExitCodes.DATA_ERROR, name + ": not UTF-8 text", e);
-    }
+    return InputText.read(source, name);
   }
 
   private static String lowerFirst(String text) {

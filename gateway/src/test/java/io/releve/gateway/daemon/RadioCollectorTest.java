@@ -86,18 +86,22 @@ class RadioCollectorTest {
     public void close() {}
   }
 
+  /** Radio telegrams into {@code store}, decoded by one session, as the daemon does. */
+  private static FrameIngest radioIngest(Database db, ReadingStore store) {
+    TelegramSession session = new TelegramSession(KeyLookup.NONE);
+    return new FrameIngest(
+        f -> session.decode(f.bytes(), null, TelegramSession.Kind.RADIO, f.rssiDbm()).frame(),
+        store,
+        new Quarantine(db),
+        ZoneOffset.UTC);
+  }
+
   @Test
   void flush_telegramsFromTwoReceivers_storesTheKeptCopiesInOneBatchWithTheirRssi()
       throws Exception {
     try (Database db = Database.open(folder.resolve("r.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
       ReadingStore store = new ReadingStore(db);
-      TelegramSession session = new TelegramSession(KeyLookup.NONE);
-      FrameIngest ingest =
-          new FrameIngest(
-              f -> session.decode(f.bytes(), null, TelegramSession.Kind.RADIO, f.rssiDbm()).frame(),
-              store,
-              new Quarantine(db),
-              ZoneOffset.UTC);
+      FrameIngest ingest = radioIngest(db, store);
       HandReceiver hall = new HandReceiver("stick.hall");
       HandReceiver attic = new HandReceiver("stick.attic");
       List<RadioCollector.BatchReport> reports = new CopyOnWriteArrayList<>();
@@ -135,13 +139,7 @@ class RadioCollectorTest {
   @Test
   void flush_databaseClosed_keepsTheTelegramsForTheNextBatch() throws Exception {
     Database db = Database.open(folder.resolve("r.db"), Clock.fixed(NOW, ZoneOffset.UTC));
-    TelegramSession session = new TelegramSession(KeyLookup.NONE);
-    FrameIngest ingest =
-        new FrameIngest(
-            f -> session.decode(f.bytes(), null, TelegramSession.Kind.RADIO, f.rssiDbm()).frame(),
-            new ReadingStore(db),
-            new Quarantine(db),
-            ZoneOffset.UTC);
+    FrameIngest ingest = radioIngest(db, new ReadingStore(db));
     HandReceiver hall = new HandReceiver("stick.hall");
     RadioCollector collector =
         new RadioCollector(
@@ -173,13 +171,7 @@ class RadioCollectorTest {
       throws Exception {
     try (Database db = Database.open(folder.resolve("r.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
       ReadingStore store = new ReadingStore(db);
-      TelegramSession session = new TelegramSession(KeyLookup.NONE);
-      FrameIngest ingest =
-          new FrameIngest(
-              f -> session.decode(f.bytes(), null, TelegramSession.Kind.RADIO, f.rssiDbm()).frame(),
-              store,
-              new Quarantine(db),
-              ZoneOffset.UTC);
+      FrameIngest ingest = radioIngest(db, store);
       HandReceiver late = new HandReceiver("stick.late").failing(2);
       List<String> events = new CopyOnWriteArrayList<>();
       RadioCollector collector =

@@ -2,6 +2,7 @@ package io.releve.gateway.sim.building;
 
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.device.Medium;
+import io.releve.gateway.sim.RecordWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,13 +46,13 @@ public final class HeatCostAllocator extends ModelledMeter {
     Instant periodStart = setDay.end(lastSetDay.minusYears(1));
     TelegramWriter telegram =
         new TelegramWriter(address, access.next())
-            .int32(TelegramWriter.DIF_INT32, VIF_HCA_UNITS, wholeUnits(now) - wholeUnits(periodEnd))
-            .dateTimeF(TelegramWriter.DIF_INT32, now, setDay.zone())
+            .int32(RecordWriter.DIF_INT32, VIF_HCA_UNITS, wholeUnits(now) - wholeUnits(periodEnd))
+            .dateTimeF(RecordWriter.DIF_INT32, now, setDay.zone())
             .int32(
-                TelegramWriter.DIF_INT32 | TelegramWriter.DIF_STORAGE_1,
+                RecordWriter.DIF_INT32 | RecordWriter.DIF_STORAGE_1,
                 VIF_HCA_UNITS,
                 wholeUnits(periodEnd) - wholeUnits(periodStart))
-            .dateG(TelegramWriter.DIF_INT16 | TelegramWriter.DIF_STORAGE_1, lastSetDay);
+            .dateG(RecordWriter.DIF_INT16 | RecordWriter.DIF_STORAGE_1, lastSetDay);
     return List.of(telegram.toBytes());
   }
 

@@ -2,6 +2,7 @@ package io.releve.gateway.sim.building;
 
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.device.Medium;
+import io.releve.gateway.sim.RecordWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -109,23 +110,23 @@ public final class HeatMeter extends ModelledMeter {
     LocalDate lastSetDay = setDay.lastBefore(now);
     byte[] first =
         new TelegramWriter(address, access.next())
-            .int32(TelegramWriter.DIF_INT32, VIF_ENERGY_KWH, kilowattHoursAt(now))
-            .int32(TelegramWriter.DIF_INT32, VIF_VOLUME_CENTILITRE_M3, volumeHundredthsAt(now))
-            .dateTimeF(TelegramWriter.DIF_INT32, now, setDay.zone())
+            .int32(RecordWriter.DIF_INT32, VIF_ENERGY_KWH, kilowattHoursAt(now))
+            .int32(RecordWriter.DIF_INT32, VIF_VOLUME_CENTILITRE_M3, volumeHundredthsAt(now))
+            .dateTimeF(RecordWriter.DIF_INT32, now, setDay.zone())
             .int32(
-                TelegramWriter.DIF_INT32 | TelegramWriter.DIF_STORAGE_1,
+                RecordWriter.DIF_INT32 | RecordWriter.DIF_STORAGE_1,
                 VIF_ENERGY_KWH,
                 kilowattHoursAt(setDay.end(lastSetDay)))
-            .dateG(TelegramWriter.DIF_INT16 | TelegramWriter.DIF_STORAGE_1, lastSetDay)
+            .dateG(RecordWriter.DIF_INT16 | RecordWriter.DIF_STORAGE_1, lastSetDay)
             .moreRecordsFollow()
             .toBytes();
     byte[] second =
         new TelegramWriter(address, access.next())
-            .dateTimeF(TelegramWriter.DIF_INT32, now, setDay.zone())
-            .int16(TelegramWriter.DIF_INT16, VIF_FLOW_TEMPERATURE_DECI, flowTenthsAt(now))
-            .int16(TelegramWriter.DIF_INT16, VIF_RETURN_TEMPERATURE_DECI, returnTenthsAt(now))
-            .int32(TelegramWriter.DIF_INT32, VIF_POWER_WATT, wattsAt(now))
-            .int32(TelegramWriter.DIF_INT32, VIF_FLOW_LITRE_PER_HOUR, litresPerHourAt(now))
+            .dateTimeF(RecordWriter.DIF_INT32, now, setDay.zone())
+            .int16(RecordWriter.DIF_INT16, VIF_FLOW_TEMPERATURE_DECI, flowTenthsAt(now))
+            .int16(RecordWriter.DIF_INT16, VIF_RETURN_TEMPERATURE_DECI, returnTenthsAt(now))
+            .int32(RecordWriter.DIF_INT32, VIF_POWER_WATT, wattsAt(now))
+            .int32(RecordWriter.DIF_INT32, VIF_FLOW_LITRE_PER_HOUR, litresPerHourAt(now))
             .toBytes();
     return List.of(first, second);
   }

@@ -2,6 +2,7 @@ package io.releve.gateway.sim.building;
 
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.device.Medium;
+import io.releve.gateway.sim.RecordWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,13 +48,13 @@ public final class WaterMeter extends ModelledMeter {
     LocalDate lastSetDay = setDay.lastBefore(now);
     TelegramWriter telegram =
         new TelegramWriter(address, access.next())
-            .int32(TelegramWriter.DIF_INT32, VIF_VOLUME_LITRE, litresAt(now))
-            .dateTimeF(TelegramWriter.DIF_INT32, now, setDay.zone())
+            .int32(RecordWriter.DIF_INT32, VIF_VOLUME_LITRE, litresAt(now))
+            .dateTimeF(RecordWriter.DIF_INT32, now, setDay.zone())
             .int32(
-                TelegramWriter.DIF_INT32 | TelegramWriter.DIF_STORAGE_1,
+                RecordWriter.DIF_INT32 | RecordWriter.DIF_STORAGE_1,
                 VIF_VOLUME_LITRE,
                 litresAt(setDay.end(lastSetDay)))
-            .dateG(TelegramWriter.DIF_INT16 | TelegramWriter.DIF_STORAGE_1, lastSetDay);
+            .dateG(RecordWriter.DIF_INT16 | RecordWriter.DIF_STORAGE_1, lastSetDay);
     return List.of(telegram.toBytes());
   }
 

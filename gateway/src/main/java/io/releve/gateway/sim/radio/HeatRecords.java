@@ -2,6 +2,7 @@ package io.releve.gateway.sim.radio;
 
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.device.Medium;
+import io.releve.gateway.sim.RecordWriter;
 import io.releve.gateway.sim.building.ConsumptionModel;
 import io.releve.gateway.sim.building.SetDay;
 import java.time.Instant;

@@ -16,6 +16,7 @@ import io.releve.gateway.decode.radio.RadioTelegram;
 import io.releve.gateway.decode.radio.SecurityMode;
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.reading.Value;
+import io.releve.gateway.sim.RecordWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

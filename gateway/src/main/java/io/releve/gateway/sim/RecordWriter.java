@@ -1,4 +1,4 @@
-package io.releve.gateway.sim.radio;
+package io.releve.gateway.sim;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.time.ZoneId;
 
 /**
  * Writes EN 13757-3:2018 data records (DIF, VIF, data, least significant byte first): the
- * application data of the radio telegrams the virtual meters send.
+ * application data of the telegrams the simulated meters send, wired and radio.
  */
 public final class RecordWriter {
 
@@ -69,6 +69,15 @@ public final class RecordWriter {
     out.write(VIF_DATE);
     out.write((date.getDayOfMonth() & 0x1F) | (year & 0x07) << 5);
     out.write((date.getMonthValue() & 0x0F) | (year >> 3) << 4);
+    return this;
+  }
+
+  /** DIF 0x1F: more records follow in the next telegram. */
+  public static final int DIF_MORE_RECORDS_FOLLOW = 0x1F;
+
+  /** Ends the records with DIF 0x1F: the meter has another telegram for this readout. */
+  public RecordWriter moreRecordsFollow() {
+    out.write(DIF_MORE_RECORDS_FOLLOW);
     return this;
   }
 
