@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       DecodeCommand.class,
       BenchCommand.class,
       CheckConfigCommand.class,
+      AlertsCommand.class,
       MetersCommand.class,
       KeysCommand.class,
       ReadingsCommand.class,

@@ -1,5 +1,6 @@
 package io.releve.gateway.daemon;
 
+import io.releve.gateway.alert.MeterHealth;
 import io.releve.gateway.config.BusConfig;
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.config.RadioConfig;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -46,6 +50,13 @@ public final class Daemon implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private final Map<String, CycleReport> latest = new ConcurrentHashMap<>();
   private RadioCollector radio;
+  private ScheduledExecutorService silenceChecks;
+
+  /**
+   * How often every watched meter's silence is judged even when no batch is stored (a bus down, a
+   * stick unplugged); a stored batch judges it too.
+   */
+  static final Duration SILENCE_CHECK_INTERVAL = Duration.ofMinutes(5);
 
   /** How often the radio telegrams received are stored, in one transaction each time. */
   static final Duration RADIO_BATCH_INTERVAL = Duration.ofSeconds(10);
@@ -118,12 +129,14 @@ public final class Daemon implements AutoCloseable {
       Radio radio) {
     Objects.requireNonNull(listener, "listener");
     Daemon daemon = new Daemon();
+    MeterHealth health = new MeterHealth(config.meterZone(), clock);
     FrameIngest ingest =
         new FrameIngest(
-            new WiredFrameDecoder(),
-            new ReadingStore(database),
-            new Quarantine(database),
-            config.meterZone());
+                new WiredFrameDecoder(),
+                new ReadingStore(database),
+                new Quarantine(database),
+                config.meterZone())
+            .withHealth(health);
     BusMeters meters = new BusMeters(database);
     for (BusConfig bus : config.buses()) {
       BusPoller poller =
@@ -152,9 +165,10 @@ public final class Daemon implements AutoCloseable {
     // the receivers first: a receiver that cannot even be made (a bad setting) stops the start
     // before any bus thread runs
     if (radio != null && !config.radio().receivers().isEmpty()) {
-      daemon.radio = startRadio(config, database, clock, clockState, radio);
+      daemon.radio = startRadio(config, database, clock, clockState, radio, health);
     }
     daemon.threads.forEach(Thread::start);
+    daemon.silenceChecks = startSilenceChecks(database, health);
     return daemon;
   }
 
@@ -163,7 +177,8 @@ public final class Daemon implements AutoCloseable {
       Database database,
       Clock clock,
       Supplier<ClockState> clockState,
-      Radio radio) {
+      Radio radio,
+      MeterHealth health) {
     List<RadioReceiver> receivers = new ArrayList<>();
     for (RadioConfig.Receiver receiver : config.radio().receivers()) {
       receivers.add(radio.receivers().open(receiver));
@@ -173,13 +188,14 @@ public final class Daemon implements AutoCloseable {
     TelegramSession session = new TelegramSession(radio.keys());
     FrameIngest ingest =
         new FrameIngest(
-            frame ->
-                session
-                    .decode(frame.bytes(), null, TelegramSession.Kind.RADIO, frame.rssiDbm())
-                    .frame(),
-            new ReadingStore(database),
-            new Quarantine(database),
-            config.meterZone());
+                frame ->
+                    session
+                        .decode(frame.bytes(), null, TelegramSession.Kind.RADIO, frame.rssiDbm())
+                        .frame(),
+                new ReadingStore(database),
+                new Quarantine(database),
+                config.meterZone())
+            .withHealth(health);
     Duration window = config.radio().duplicateWindow();
     Duration settle =
         window.compareTo(DuplicateFilter.DEFAULT_SETTLE) < 0
@@ -198,6 +214,31 @@ public final class Daemon implements AutoCloseable {
     collector.start(radio.events());
     LOG.info("radio: {} receivers", receivers.size());
     return collector;
+  }
+
+  private static ScheduledExecutorService startSilenceChecks(
+      Database database, MeterHealth health) {
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "silence-checks");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = SILENCE_CHECK_INTERVAL.toMillis();
+    executor.scheduleWithFixedDelay(
+        () -> {
+          try {
+            health.checkSilence(database);
+          } catch (RuntimeException e) {
+            // the next check, or the next stored batch, tries again
+            LOG.warn("could not check which meters are not heard", e);
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
+    return executor;
   }
 
   /** The last cycle of each bus that has finished one, by bus name. */
@@ -227,6 +268,9 @@ public final class Daemon implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (silenceChecks != null) {
+      silenceChecks.shutdownNow();
+    }
     if (radio != null) {
       radio.close();
     }

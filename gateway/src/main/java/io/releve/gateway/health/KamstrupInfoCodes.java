@@ -6,6 +6,7 @@ import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.device.Medium;
 import io.releve.gateway.reading.Value;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -122,6 +123,19 @@ final class KamstrupInfoCodes implements MeterAlarmReader {
       }
     }
     return alarms;
+  }
+
+  @Override
+  public Set<MeterCondition> reportable(DecodedFrame frame) {
+    Set<MeterCondition> reportable = EnumSet.noneOf(MeterCondition.class);
+    for (DecodedRecord record : frame.records()) {
+      for (InfoCode infoCode : InfoCode.values()) {
+        if (infoCode.matches(record)) {
+          reportable.addAll(infoCode.bits);
+        }
+      }
+    }
+    return reportable;
   }
 
   private static void addSetBits(InfoCode infoCode, long code, List<MeterAlarm> alarms) {

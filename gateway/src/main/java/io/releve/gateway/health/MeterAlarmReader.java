@@ -2,6 +2,7 @@ package io.releve.gateway.health;
 
 import io.releve.gateway.decode.DecodedFrame;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads the conditions one kind of meter, or one layer of the protocol, reports in a decoded frame.
@@ -18,4 +19,10 @@ public interface MeterAlarmReader {
    * called when {@link #appliesTo} is true.
    */
   List<MeterAlarm> read(DecodedFrame frame);
+
+  /**
+   * The conditions {@code frame} carries the means to report, set or not: a condition in here and
+   * not in {@link #read} is over. Only called when {@link #appliesTo} is true.
+   */
+  Set<MeterCondition> reportable(DecodedFrame frame);
 }

@@ -2,8 +2,10 @@ package io.releve.gateway.health;
 
 import io.releve.gateway.decode.DecodedFrame;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one place where the {@link MeterAlarmReader}s are registered: adding a meter model that
@@ -33,5 +35,20 @@ public final class MeterAlarms {
       }
     }
     return List.copyOf(first.values());
+  }
+
+  /**
+   * The conditions {@code frame} could have reported, set or not: for a frame of a meter that
+   * reports a leak in a record, a frame with that record and the bit clear ends the alarm, while a
+   * frame without the record says nothing about it.
+   */
+  public static Set<MeterCondition> reportable(DecodedFrame frame) {
+    Set<MeterCondition> reportable = EnumSet.noneOf(MeterCondition.class);
+    for (MeterAlarmReader reader : READERS) {
+      if (reader.appliesTo(frame)) {
+        reportable.addAll(reader.reportable(frame));
+      }
+    }
+    return reportable;
   }
 }

@@ -4,6 +4,7 @@ import io.releve.gateway.decode.ApplicationStatus;
 import io.releve.gateway.decode.DecodedFrame;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The alarm any meter can raise in the status byte of its transport layer header: application
@@ -32,5 +33,10 @@ final class TplStatusAlarms implements MeterAlarmReader {
                         String.format(
                             Locale.ROOT, "TPL status 0x%02X: application alarm", frame.status()))))
         .orElse(List.of());
+  }
+
+  @Override
+  public Set<MeterCondition> reportable(DecodedFrame frame) {
+    return Set.of(MeterCondition.ALARM);
   }
 }

@@ -1,8 +1,11 @@
 package io.releve.gateway.ingest;
 
+import io.releve.gateway.alert.FrameAlarms;
+import io.releve.gateway.alert.MeterHealth;
 import io.releve.gateway.decode.DecodedFrame;
 import io.releve.gateway.decode.FrameRejectedException;
 import io.releve.gateway.decode.WiredFrameDecoder;
+import io.releve.gateway.health.MeterAlarms;
 import io.releve.gateway.reading.ClockState;
 import io.releve.gateway.reading.Reading;
 import io.releve.gateway.store.Quarantine;
@@ -32,6 +35,7 @@ public final class FrameIngest {
   private final ReadingStore readings;
   private final Quarantine quarantine;
   private final ZoneId meterZone;
+  private final MeterHealth health;
 
   /**
    * @param meterZone the zone the meters' clocks are set to (their date-time records carry no zone)
@@ -47,10 +51,29 @@ public final class FrameIngest {
    */
   public FrameIngest(
       FrameDecoder decoder, ReadingStore readings, Quarantine quarantine, ZoneId meterZone) {
+    this(decoder, readings, quarantine, meterZone, null);
+  }
+
+  private FrameIngest(
+      FrameDecoder decoder,
+      ReadingStore readings,
+      Quarantine quarantine,
+      ZoneId meterZone,
+      MeterHealth health) {
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.readings = Objects.requireNonNull(readings, "readings");
     this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
     this.meterZone = Objects.requireNonNull(meterZone, "meterZone");
+    this.health = health;
+  }
+
+  /**
+   * The same ingest, also running leak detection and meter health on each batch, in the transaction
+   * that stores it.
+   */
+  public FrameIngest withHealth(MeterHealth meterHealth) {
+    return new FrameIngest(
+        decoder, readings, quarantine, meterZone, Objects.requireNonNull(meterHealth, "health"));
   }
 
   /**
@@ -64,6 +87,7 @@ public final class FrameIngest {
     List<Reading> decoded = new ArrayList<>();
     List<RawFrame> raw = new ArrayList<>();
     List<IngestResult.Rejection> rejections = new ArrayList<>();
+    List<FrameAlarms> alarms = new ArrayList<>();
     int framesDecoded = 0;
     for (ReceivedFrame frame : frames) {
       try {
@@ -72,6 +96,14 @@ public final class FrameIngest {
             result.toReadings(
                 frame.receivedAt(), clock, frame.source(), meterZone, frame.rssiDbm()));
         raw.add(new RawFrame(frame.bytes(), frame.receivedAt(), frame.source(), result.device()));
+        if (health != null) {
+          alarms.add(
+              new FrameAlarms(
+                  result.device(),
+                  frame.receivedAt(),
+                  MeterAlarms.of(result),
+                  MeterAlarms.reportable(result)));
+        }
         framesDecoded++;
       } catch (FrameRejectedException e) {
         long id =
@@ -87,7 +119,10 @@ public final class FrameIngest {
     Optional<StoredBatch> batch =
         decoded.isEmpty() && raw.isEmpty()
             ? Optional.empty()
-            : Optional.of(readings.storeBatch(decoded, raw));
+            : Optional.of(
+                health == null
+                    ? readings.storeBatch(decoded, raw)
+                    : health.store(readings, decoded, raw, alarms));
     return new IngestResult(batch, framesDecoded, rejections);
   }
 }

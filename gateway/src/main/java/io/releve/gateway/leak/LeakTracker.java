@@ -1,5 +1,6 @@
 package io.releve.gateway.leak;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -118,6 +119,17 @@ public final class LeakTracker {
       boundaries.accept(step, run);
     }
     return new Changes(run.drainClosed(), events);
+  }
+
+  /**
+   * The last hour boundary decided, or empty before any: the state changes in substance only when
+   * this moves, so a caller may save it then and replay the readings taken since.
+   */
+  public Optional<Instant> lastHourDecided() {
+    long next = boundaries.nextHour();
+    return next == Long.MIN_VALUE
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli((next - 1) * HourBoundaries.MILLIS_PER_HOUR));
   }
 
   /** The leak going on at the last hour decided, if any, with its figures up to that hour. */

@@ -45,7 +45,8 @@ final class Migrations {
   }
 
   static final List<Migration> ALL =
-      List.of(new Migration(1, "initial"), new Migration(2, "bus_meters"));
+      List.of(
+          new Migration(1, "initial"), new Migration(2, "bus_meters"), new Migration(3, "alerts"));
 
   /** The schema version this code writes and understands. */
   static int latestVersion() {

@@ -59,6 +59,14 @@ public final class ReadingStore {
    * @throws StoreException when SQLite fails (the disk is full, the file is locked too long)
    */
   public StoredBatch storeBatch(List<Reading> readings, List<RawFrame> rawFrames) {
+    return storeBatch(readings, rawFrames, BatchWork.NONE);
+  }
+
+  /**
+   * As {@link #storeBatch(List, List)}, then runs {@code work} in the same transaction: what it
+   * writes is committed with the readings, and when it throws nothing is stored.
+   */
+  public StoredBatch storeBatch(List<Reading> readings, List<RawFrame> rawFrames, BatchWork work) {
     List<Reading> batch = List.copyOf(readings);
     List<RawFrame> frames = List.copyOf(rawFrames);
     return database.write(
@@ -68,6 +76,7 @@ public final class ReadingStore {
           Map<DeviceIdentity, Long> devices = new HashMap<>();
           Map<FrameKey, Long> frameIds = insertFrames(c, frames, devices);
           if (batch.isEmpty()) {
+            work.run(c, identity -> deviceId(c, identity, devices));
             return new StoredBatch(0, 0, 0, frames.size());
           }
           long first = OutboxSequence.allocate(c, batch.size());
@@ -84,6 +93,7 @@ public final class ReadingStore {
             }
             insert.executeBatch();
           }
+          work.run(c, identity -> deviceId(c, identity, devices));
           return new StoredBatch(first, seq - 1, batch.size(), frames.size());
         });
   }

@@ -1,0 +1,250 @@
+package io.releve.gateway.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.releve.gateway.decode.ApplicationStatus;
+import io.releve.gateway.decode.StatusFlags;
+import io.releve.gateway.device.DeviceIdentity;
+import io.releve.gateway.device.Medium;
+import io.releve.gateway.leak.GuardEvent;
+import io.releve.gateway.leak.IndexSample;
+import io.releve.gateway.leak.LeakAlert;
+import io.releve.gateway.leak.LeakTracker;
+import io.releve.gateway.leak.SeriesKind;
+import io.releve.gateway.reading.Quantity;
+import io.releve.gateway.reading.Reading;
+import io.releve.gateway.reading.RecordFunction;
+import io.releve.gateway.reading.Unit;
+import io.releve.gateway.reading.Value;
+import io.releve.gateway.store.AlertRow;
+import io.releve.gateway.store.Alerts;
+import io.releve.gateway.store.BatchWork;
+import io.releve.gateway.store.HealthStates;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs each water meter's (and allocator's) readings through its {@link LeakTracker} inside the
+ * transaction that stores them, and keeps the leak alerts and the guards' events in step.
+ *
+ * <p>Trackers stay in memory; each is saved when it decides an hour, and when loaded again the
+ * readings received since its save are replayed from the readings table. Only called under {@link
+ * MeterHealth}'s lock.
+ */
+final class LeakWatch {
+
+  static final String SOURCE = "flow";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<Medium> WATER =
+      Set.of(Medium.WATER, Medium.COLD_WATER, Medium.WARM_WATER, Medium.HOT_WATER);
+
+  private static final class Entry {
+    final LeakTracker tracker;
+    Instant lastReadingAt;
+    Optional<Instant> savedHour;
+
+    Entry(LeakTracker tracker, Instant lastReadingAt) {
+      this.tracker = tracker;
+      this.lastReadingAt = lastReadingAt;
+      this.savedHour = tracker.lastHourDecided();
+    }
+  }
+
+  private final Map<Long, Entry> trackers = new HashMap<>();
+
+  /** Forgets the trackers of these devices: their transaction did not commit. */
+  void forget(Set<Long> devices) {
+    trackers.keySet().removeAll(devices);
+  }
+
+  void apply(
+      Connection c, BatchWork.DeviceIds ids, List<Reading> readings, Instant now, Set<Long> touched)
+      throws SQLException {
+    for (Map.Entry<DeviceIdentity, Series> series : byDevice(readings).entrySet()) {
+      long device = ids.of(series.getKey());
+      touched.add(device);
+      Series batch = series.getValue();
+      List<LeakTracker.Changes> changes = new ArrayList<>();
+      Entry entry = trackers.get(device);
+      if (entry == null) {
+        entry = load(c, device, batch.kind, changes);
+        trackers.put(device, entry);
+      } else {
+        for (IndexSample sample : batch.samples) {
+          changes.add(entry.tracker.accept(sample));
+        }
+      }
+      entry.lastReadingAt = later(entry.lastReadingAt, batch.samples.get(batch.samples.size() - 1));
+      record(c, device, entry.tracker, changes, now);
+      if (!entry.tracker.lastHourDecided().equals(entry.savedHour)) {
+        HealthStates.saveTracker(c, device, json(entry.tracker), entry.lastReadingAt);
+        entry.savedHour = entry.tracker.lastHourDecided();
+      }
+    }
+  }
+
+  /** The series a reading belongs to, or null when the leak tracker does not follow it. */
+  static SeriesKind kindOf(Reading reading) {
+    if (reading.storage() != 0
+        || reading.tariff() != 0
+        || reading.subunit() != 0
+        || reading.function() != RecordFunction.INSTANTANEOUS
+        || !(reading.value() instanceof Value.Number)) {
+      return null;
+    }
+    if (reading.quantity() == Quantity.VOLUME
+        && reading.unit() == Unit.CUBIC_METRE
+        && WATER.contains(reading.medium())) {
+      return SeriesKind.WATER;
+    }
+    return reading.quantity() == Quantity.HCA_UNITS ? SeriesKind.ALLOCATOR : null;
+  }
+
+  /**
+   * A value the meter flags as not measured: taken in an application error, or with a permanent or
+   * temporary error (EN 13757-3 status byte).
+   */
+  static boolean estimated(int status) {
+    StatusFlags flags = StatusFlags.of(status);
+    return flags.application() == ApplicationStatus.ERROR
+        || flags.permanentError()
+        || flags.temporaryError();
+  }
+
+  private record Series(SeriesKind kind, List<IndexSample> samples) {}
+
+  private static Map<DeviceIdentity, Series> byDevice(List<Reading> readings) {
+    Map<DeviceIdentity, Series> series = new LinkedHashMap<>();
+    for (Reading reading : readings) {
+      SeriesKind kind = kindOf(reading);
+      if (kind != null) {
+        series
+            .computeIfAbsent(reading.device(), d -> new Series(kind, new ArrayList<>()))
+            .samples
+            .add(
+                new IndexSample(
+                    reading.receivedAt(),
+                    ((Value.Number) reading.value()).amount(),
+                    estimated(reading.status())));
+      }
+    }
+    for (Series each : series.values()) {
+      each.samples.sort(java.util.Comparator.comparing(IndexSample::time));
+    }
+    return series;
+  }
+
+  /**
+   * The device's saved tracker, brought up to date with the readings stored since it was saved
+   * (this batch's included: they are already in the table).
+   */
+  private Entry load(Connection c, long device, SeriesKind kind, List<LeakTracker.Changes> changes)
+      throws SQLException {
+    Optional<HealthStates.SavedTracker> saved = HealthStates.tracker(c, device);
+    LeakTracker tracker;
+    Instant after;
+    if (saved.isPresent()) {
+      tracker = LeakTracker.restore(parse(saved.get().state()));
+      after = saved.get().lastReadingAt();
+    } else {
+      tracker = new LeakTracker(kind);
+      after = Instant.EPOCH;
+    }
+    String quantity =
+        kind == SeriesKind.WATER ? Quantity.VOLUME.label() : Quantity.HCA_UNITS.label();
+    Instant last = after;
+    for (HealthStates.IndexReading reading :
+        HealthStates.indexReadingsAfter(c, device, quantity, after)) {
+      changes.add(
+          tracker.accept(
+              new IndexSample(
+                  reading.receivedAt(),
+                  new BigDecimal(reading.valueText()),
+                  estimated(reading.status()))));
+      last = reading.receivedAt();
+    }
+    Entry entry = new Entry(tracker, last);
+    if (saved.isEmpty()) {
+      entry.savedHour = Optional.empty();
+    }
+    return entry;
+  }
+
+  private static void record(
+      Connection c,
+      long device,
+      LeakTracker tracker,
+      List<LeakTracker.Changes> changes,
+      Instant now)
+      throws SQLException {
+    for (LeakTracker.Changes change : changes) {
+      for (GuardEvent event : change.events()) {
+        Alerts.addEvent(c, device, event.time(), event.type().label(), event.detail(), null);
+      }
+      for (LeakAlert closed : change.closed()) {
+        Optional<AlertRow> row = Alerts.active(c, device, AlertType.LEAK.label(), "");
+        if (row.isPresent() && row.get().startedAt().equals(closed.start())) {
+          AlertBook.update(c, row(row.get().id(), device, closed), now);
+        } else {
+          AlertBook.open(c, row(0, device, closed), now);
+        }
+      }
+    }
+    Optional<LeakAlert> active = tracker.active();
+    if (active.isEmpty()) {
+      return;
+    }
+    Optional<AlertRow> row = Alerts.active(c, device, AlertType.LEAK.label(), "");
+    AlertRow current = row(row.map(AlertRow::id).orElse(0L), device, active.get());
+    if (row.isEmpty()) {
+      AlertBook.open(c, current, now);
+    } else if (!row.get().equals(current)) {
+      Alerts.update(c, current, now);
+    }
+  }
+
+  private static AlertRow row(long id, long device, LeakAlert alert) {
+    return new AlertRow(
+        id,
+        device,
+        AlertType.LEAK.label(),
+        "",
+        alert.level().number(),
+        alert.start(),
+        alert.detectedAt(),
+        alert.end(),
+        alert.totalLossM3(),
+        alert.averageFlowLph(),
+        SOURCE);
+  }
+
+  private static Instant later(Instant a, IndexSample sample) {
+    return a == null || sample.time().isAfter(a) ? sample.time() : a;
+  }
+
+  private static String json(LeakTracker tracker) {
+    try {
+      return JSON.writeValueAsString(tracker.state());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write a leak tracker's state", e);
+    }
+  }
+
+  private static LeakTracker.State parse(String json) {
+    try {
+      return JSON.readValue(json, LeakTracker.State.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot read a saved leak tracker's state", e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.releve.gateway.store;
+
+import io.releve.gateway.device.DeviceIdentity;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * More work done in the transaction that stores a batch of readings, after they are inserted: what
+ * the readings caused (alerts, events) is then committed with them or not at all.
+ */
+@FunctionalInterface
+public interface BatchWork {
+
+  /** Does nothing. */
+  BatchWork NONE = (connection, devices) -> {};
+
+  /**
+   * @param connection the transaction's connection; the batch's readings are visible in it
+   * @param devices the devices table's row ids
+   */
+  void run(Connection connection, DeviceIds devices) throws SQLException;
+
+  /** Finds or creates a device's row in the running transaction. */
+  @FunctionalInterface
+  interface DeviceIds {
+    long of(DeviceIdentity identity) throws SQLException;
+  }
+}

@@ -1,0 +1,269 @@
+package io.releve.gateway.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.releve.gateway.device.DeviceIdentity;
+import io.releve.gateway.device.Medium;
+import io.releve.gateway.device.PrintedSerial;
+import io.releve.gateway.health.MeterAlarm;
+import io.releve.gateway.health.MeterCondition;
+import io.releve.gateway.reading.ClockState;
+import io.releve.gateway.reading.Quantity;
+import io.releve.gateway.reading.Reading;
+import io.releve.gateway.reading.RecordFunction;
+import io.releve.gateway.reading.Unit;
+import io.releve.gateway.reading.Value;
+import io.releve.gateway.store.AlertRow;
+import io.releve.gateway.store.Alerts;
+import io.releve.gateway.store.Database;
+import io.releve.gateway.store.Dwelling;
+import io.releve.gateway.store.InstalledDevice;
+import io.releve.gateway.store.Inventory;
+import io.releve.gateway.store.ReadingStore;
+import io.releve.gateway.store.SiteCode;
+import io.releve.gateway.store.StoredAlert;
+import io.releve.gateway.store.StoredEvent;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Leak detection and meter health on a real SQLite file, batch by batch as the daemon stores. */
+class MeterHealthTest {
+
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final Instant START = Instant.parse("2025-03-09T00:00:00Z");
+  private static final DeviceIdentity COLD = new DeviceIdentity("LUG", "12345678", 0x0A, 0x16);
+  private static final DeviceIdentity KAMSTRUP = new DeviceIdentity("KAM", "76348799", 0x1B, 0x16);
+
+  @TempDir Path folder;
+  private final SettableClock clock = new SettableClock(START);
+  private Database database;
+  private ReadingStore readings;
+  private MeterHealth health;
+  private double litres = 1_234_000;
+
+  @BeforeEach
+  void open() {
+    database = Database.open(folder.resolve("releve.db"), clock);
+    readings = new ReadingStore(database);
+    health = new MeterHealth(PARIS, clock);
+    new Inventory(database)
+        .add(
+            new InstalledDevice(
+                COLD,
+                Medium.COLD_WATER,
+                PrintedSerial.of("21-123456"),
+                new Dwelling(SiteCode.of("RL042"), "A03", "3"),
+                null));
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  @Test
+  void leakingMeter_opensALeakAlertWithTheReadingsThatShowItAndClosesItWhenRepaired() {
+    hours(24, 0);
+    hours(30, 6);
+    StoredAlert active = only(Alerts.list(database, false));
+    assertEquals("leak", active.alert().type());
+    assertEquals(1, active.alert().level());
+    assertEquals(START.plus(Duration.ofHours(24)), active.alert().startedAt());
+    assertEquals(new BigDecimal("0.180"), active.alert().totalLossM3()); // 30 h × 6 L
+    assertEquals(new BigDecimal("6.00"), active.alert().averageFlowLph());
+    assertEquals("21123456", active.printedSerial());
+    assertEquals("RL042", active.site());
+
+    hours(3, 0);
+    AlertRow closed = only(Alerts.list(database, false)).alert();
+    assertEquals(START.plus(Duration.ofHours(54)), closed.endedAt());
+    assertEquals(new BigDecimal("0.180"), closed.totalLossM3());
+    List<String> events = Alerts.events(database).stream().map(StoredEvent::type).toList();
+    assertEquals(List.of("leak_opened", "leak_closed"), events);
+  }
+
+  @Test
+  void eventsAreNumberedInTheOutboxAfterTheReadingsOfTheirBatch() {
+    hours(24, 0);
+    hours(30, 6);
+    StoredEvent opened = Alerts.events(database).get(0);
+    // readings 1 to 49 run from 0:00 to hour 48, whose reading decides the day that opens the
+    // alert: its event is numbered in the same transaction, right after it
+    assertEquals(50, opened.seq());
+    assertEquals(57, readings.nextSeq());
+    assertEquals(START.plus(Duration.ofHours(48)), opened.at());
+  }
+
+  @Test
+  void restartedGateway_goesOnFromTheSavedTrackerAndTheReadingsStoredSince() {
+    hours(24, 0);
+    hours(20, 6);
+    health = new MeterHealth(PARIS, clock); // a new daemon: nothing in memory
+    hours(20, 6);
+    AlertRow alert = only(Alerts.list(database, false)).alert();
+    assertEquals(START.plus(Duration.ofHours(24)), alert.startedAt());
+    assertEquals(new BigDecimal("0.240"), alert.totalLossM3()); // 40 h × 6 L
+    assertEquals(
+        List.of("leak_opened"), Alerts.events(database).stream().map(StoredEvent::type).toList());
+  }
+
+  @Test
+  void rolloverSeenByTheTracker_isStoredAsAnEvent() {
+    litres = 99_999_990;
+    hours(3, 6);
+    List<StoredEvent> events = Alerts.events(database);
+    assertEquals(List.of("rollover"), events.stream().map(StoredEvent::type).toList());
+    assertEquals(COLD, events.get(0).device());
+  }
+
+  @Test
+  void meterAlarm_opensWithItsSourceAndClosesAtTheFirstFrameWithoutIt() {
+    MeterAlarm leak = new MeterAlarm(MeterCondition.LEAK, "Kamstrup info code 0x0004, bit 2");
+    Set<MeterCondition> kamstrup =
+        Set.of(
+            MeterCondition.DRY,
+            MeterCondition.BACKFLOW,
+            MeterCondition.LEAK,
+            MeterCondition.BURST,
+            MeterCondition.ALARM);
+    Instant first = START.plus(Duration.ofMinutes(10));
+    store(
+        volume(KAMSTRUP, "6.408", first),
+        new FrameAlarms(KAMSTRUP, first, List.of(leak), kamstrup));
+    AlertRow open = only(Alerts.list(database, true)).alert();
+    assertEquals("meter_alarm", open.type());
+    assertEquals("leak", open.condition());
+    assertEquals(leak.source(), open.source());
+
+    // a compact frame without the info code says nothing about the leak
+    Instant second = first.plus(Duration.ofMinutes(16));
+    store(
+        volume(KAMSTRUP, "6.409", second), new FrameAlarms(KAMSTRUP, second, List.of(), Set.of()));
+    assertTrue(only(Alerts.list(database, false)).alert().active());
+
+    Instant third = second.plus(Duration.ofMinutes(16));
+    store(volume(KAMSTRUP, "6.410", third), new FrameAlarms(KAMSTRUP, third, List.of(), kamstrup));
+    AlertRow closed = only(Alerts.list(database, false)).alert();
+    assertEquals(third, closed.endedAt());
+  }
+
+  @Test
+  void installedMeterSilentBeyondItsPattern_isNotHeardUntilHeardAgain() {
+    hours(8 * 24, 0); // heard every hour for 8 days: a 24/7 pattern
+    Instant lastHeard = clock.instant();
+    clock.set(lastHeard.plus(Duration.ofHours(5)));
+    health.checkSilence(database);
+    assertEquals(List.of(), Alerts.list(database, false));
+
+    clock.set(lastHeard.plus(Duration.ofHours(7)));
+    health.checkSilence(database);
+    AlertRow notHeard = only(Alerts.list(database, true)).alert();
+    assertEquals("not_heard", notHeard.type());
+    assertEquals(lastHeard, notHeard.startedAt());
+
+    store(volume(COLD, "1234.000", clock.instant()), null);
+    AlertRow cleared = only(Alerts.list(database, false)).alert();
+    assertEquals(clock.instant(), cleared.endedAt());
+  }
+
+  @Test
+  void neighboursMeterHeardOnTheRadio_isNeverReportedNotHeard() {
+    DeviceIdentity neighbour = new DeviceIdentity("DME", "55555555", 0x1B, 0x07);
+    for (int hour = 0; hour < 8 * 24; hour++) {
+      Instant at = START.plus(Duration.ofHours(hour));
+      clock.set(at);
+      store(volume(neighbour, "12.000", at), null);
+    }
+    clock.set(clock.instant().plus(Duration.ofDays(3)));
+    health.checkSilence(database);
+    assertEquals(List.of(), Alerts.list(database, false));
+  }
+
+  /** Stores one reading of the cold water meter per hour at a constant flow. */
+  private void hours(int count, double litresPerHour) {
+    for (int i = 0; i < count; i++) {
+      Instant at = clock.instant().plus(Duration.ofHours(1));
+      if (i == 0 && litres == 1_234_000 && at.equals(START.plus(Duration.ofHours(1)))) {
+        clock.set(START);
+        store(volume(COLD, index(), START), null);
+      }
+      litres += litresPerHour;
+      clock.set(at);
+      store(volume(COLD, index(), at), null);
+    }
+  }
+
+  private String index() {
+    long whole = (long) Math.floor(litres) % 100_000_000L;
+    return BigDecimal.valueOf(whole, 3).toPlainString();
+  }
+
+  private void store(Reading reading, FrameAlarms alarms) {
+    health.store(
+        readings, List.of(reading), List.of(), alarms == null ? List.of() : List.of(alarms));
+  }
+
+  private static Reading volume(DeviceIdentity device, String cubicMetres, Instant at) {
+    return new Reading(
+        device,
+        Medium.COLD_WATER,
+        Quantity.VOLUME,
+        Value.of(new BigDecimal(cubicMetres)),
+        Unit.CUBIC_METRE,
+        0,
+        0,
+        0,
+        RecordFunction.INSTANTANEOUS,
+        null,
+        at,
+        ClockState.SYNCHRONISED,
+        "bus0",
+        null,
+        0);
+  }
+
+  private static <T> T only(List<T> list) {
+    assertEquals(1, list.size(), () -> "expected one: " + list);
+    return list.get(0);
+  }
+
+  /** A clock the test moves. */
+  private static final class SettableClock extends Clock {
+    private volatile Instant now;
+
+    SettableClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
