@@ -18,6 +18,8 @@ import io.releve.gateway.sim.building.Building;
 import io.releve.gateway.sim.building.BusPlan;
 import io.releve.gateway.sim.building.PlannedSlave;
 import io.releve.gateway.sim.building.SimulatedBuilding;
+import io.releve.gateway.store.AlertRow;
+import io.releve.gateway.store.Alerts;
 import io.releve.gateway.store.BusMeter;
 import io.releve.gateway.store.BusMeters;
 import io.releve.gateway.store.Database;
@@ -26,6 +28,7 @@ import io.releve.gateway.store.Inventory;
 import io.releve.gateway.store.Quarantine;
 import io.releve.gateway.store.ReadingFilter;
 import io.releve.gateway.store.ReadingStore;
+import io.releve.gateway.store.StoredAlert;
 import io.releve.gateway.store.StoredReading;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -253,6 +256,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Next: ./releve readings --database " + db.file() + " --site " + loaded.site());
+    out.println("      ./releve alerts --database " + db.file());
     out.println("      ./releve simulate serve --gateway-config var/sim/releve.conf");
     out.println("      ./releve scan --config var/sim/releve.conf --bus boiler-room");
     out.flush();
@@ -271,7 +275,11 @@ public final class DemoCommand implements Callable<Integer> {
     BooleanSupplier stop = () -> stopRequested.getCount() == 0;
     List<String> endedEarly = new ArrayList<>(watch.await(1, daemon, stop));
     if (!stop.getAsBoolean()) {
-      watch.print(() -> printColdWater(loaded, new ReadingStore(db), out));
+      watch.print(
+          () -> {
+            printColdWater(loaded, new ReadingStore(db), out);
+            printAlerts(db, out);
+          });
     }
     if (cycles == null) {
       stopRequested.await();
@@ -388,6 +396,36 @@ public final class DemoCommand implements Callable<Integer> {
     Files.writeString(
         file, DemoRadio.configBlock(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     return GatewayConfig.load(file);
+  }
+
+  /** The active alerts, one line each, as the leak detector and meter health see them. */
+  private static void printAlerts(Database db, PrintWriter out) {
+    List<StoredAlert> active = Alerts.list(db, true);
+    out.println();
+    out.println("Active alerts: " + (active.isEmpty() ? "none" : active.size()));
+    for (StoredAlert stored : active) {
+      AlertRow alert = stored.alert();
+      StringBuilder line = new StringBuilder("  ").append(alert.type());
+      if (!alert.condition().isEmpty()) {
+        line.append(' ').append(alert.condition());
+      }
+      if (alert.level() != null) {
+        line.append(" level ").append(alert.level());
+      }
+      line.append(" since ").append(alert.startedAt());
+      if (stored.site() != null) {
+        line.append(" in ").append(stored.site()).append(' ').append(stored.dwelling());
+      }
+      line.append(", ").append(stored.medium().replace('_', ' '));
+      if (alert.totalLossM3() != null) {
+        line.append(": ")
+            .append(alert.totalLossM3().toPlainString())
+            .append(" m³ lost, ")
+            .append(alert.averageFlowLph().toPlainString())
+            .append(" L/h on average");
+      }
+      out.println(line);
+    }
   }
 
   /**
