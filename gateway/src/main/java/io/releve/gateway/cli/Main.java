@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       MetersCommand.class,
       KeysCommand.class,
       ReadingsCommand.class,
+      LeaksCommand.class,
       ScanCommand.class,
       ReadCommand.class,
       RunCommand.class,
