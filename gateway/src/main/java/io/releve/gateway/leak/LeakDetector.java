@@ -29,7 +29,14 @@ public final class LeakDetector {
     List<IndexSample> ordered = new ArrayList<>(samples);
     // Stable: two readings at the same time keep their order, and the first one wins.
     ordered.sort(Comparator.comparing(IndexSample::time));
-    LeakTracker tracker = new LeakTracker(kind);
+    // The finest digits of the whole series: a reading written without its trailing zeros
+    // (1234.5 for 1234.500) does not make the meter look coarse.
+    MeterResolution resolution = null;
+    for (IndexSample sample : ordered) {
+      MeterResolution seen = MeterResolution.of(sample.indexM3());
+      resolution = resolution == null ? seen : resolution.finer(seen);
+    }
+    LeakTracker tracker = new LeakTracker(kind, resolution);
     List<LeakAlert> alerts = new ArrayList<>();
     List<GuardEvent> events = new ArrayList<>();
     for (IndexSample sample : ordered) {

@@ -46,13 +46,13 @@ final class LeakRun implements HourBoundaries.Listener {
       double[] boundaryLitres,
       long[] flowHours,
       double[] flows,
-      long lastHour,
       long lastKnownHour,
       double lastKnownLitres,
       long runStart,
       long blockStart,
       double completedLoss,
       double blockMin,
+      double blockIntervalMin,
       double lastMin,
       double[] intervals,
       double pendingHours,
@@ -66,7 +66,6 @@ final class LeakRun implements HourBoundaries.Listener {
   private final double[] boundaryLitres = new double[RING];
   private final long[] flowHours = new long[RING];
   private final double[] flows = new double[RING];
-  private long lastHour = NONE;
   private long lastKnownHour = NONE;
   private double lastKnownLitres;
 
@@ -74,6 +73,9 @@ final class LeakRun implements HourBoundaries.Listener {
   private long blockStart;
   private double completedLoss;
   private double blockMin = Double.POSITIVE_INFINITY;
+  // The lowest average of the day's intervals longer than a window: the best bound on the day's
+  // minimum when none of its windows is known (a meter read every two hours).
+  private double blockIntervalMin = Double.POSITIVE_INFINITY;
   private double lastMin = Double.NaN;
   // Intervals of the current day: hours and litres, alternately.
   private final List<double[]> intervals = new ArrayList<>();
@@ -98,13 +100,13 @@ final class LeakRun implements HourBoundaries.Listener {
     System.arraycopy(state.boundaryLitres(), 0, run.boundaryLitres, 0, RING);
     System.arraycopy(state.flowHours(), 0, run.flowHours, 0, RING);
     System.arraycopy(state.flows(), 0, run.flows, 0, RING);
-    run.lastHour = state.lastHour();
     run.lastKnownHour = state.lastKnownHour();
     run.lastKnownLitres = state.lastKnownLitres();
     run.runStart = state.runStart();
     run.blockStart = state.blockStart();
     run.completedLoss = state.completedLoss();
     run.blockMin = state.blockMin();
+    run.blockIntervalMin = state.blockIntervalMin();
     run.lastMin = state.lastMin();
     for (int i = 0; i + 1 < state.intervals().length; i += 2) {
       run.intervals.add(new double[] {state.intervals()[i], state.intervals()[i + 1]});
@@ -129,13 +131,13 @@ final class LeakRun implements HourBoundaries.Listener {
         boundaryLitres.clone(),
         flowHours.clone(),
         flows.clone(),
-        lastHour,
         lastKnownHour,
         lastKnownLitres,
         runStart,
         blockStart,
         completedLoss,
         blockMin,
+        blockIntervalMin,
         lastMin,
         flat,
         pendingHours,
@@ -158,7 +160,6 @@ final class LeakRun implements HourBoundaries.Listener {
 
   @Override
   public void boundary(long hour, double litres) {
-    lastHour = hour;
     boundaryHours[slot(hour)] = hour;
     boundaryLitres[slot(hour)] = litres;
     boolean slowInterval = false;
@@ -192,7 +193,7 @@ final class LeakRun implements HourBoundaries.Listener {
     if (!open) {
       return null;
     }
-    return alert(runStart, null, lastHour);
+    return alert(runStart, null, Math.max(lastKnownHour, detectedHour));
   }
 
   /** The alerts closed since the last call, oldest first. */
@@ -231,7 +232,11 @@ final class LeakRun implements HourBoundaries.Listener {
       pendingHours = 0;
       pendingLitres = 0;
     }
-    if (hours > windowHours && litres / hours < LEAK_FLOW) {
+    if (hours <= windowHours) {
+      return false;
+    }
+    blockIntervalMin = Math.min(blockIntervalMin, litres / hours);
+    if (litres / hours < LEAK_FLOW) {
       blockMin = Math.min(blockMin, litres / hours);
       return true;
     }
@@ -257,6 +262,7 @@ final class LeakRun implements HourBoundaries.Listener {
     blockStart = hour;
     completedLoss = 0;
     blockMin = Double.POSITIVE_INFINITY;
+    blockIntervalMin = Double.POSITIVE_INFINITY;
     lastMin = Double.NaN;
     intervals.clear();
     pendingHours = 0;
@@ -265,13 +271,15 @@ final class LeakRun implements HourBoundaries.Listener {
 
   private void endDay(long hour) {
     double dayMin = blockMin;
-    completedLoss += dayLoss(currentMin(), false);
+    double lossMin = currentMin();
+    completedLoss += dayLoss(lossMin, false);
     intervals.clear();
-    if (Double.isFinite(dayMin)) {
-      lastMin = dayMin;
+    if (!Double.isNaN(lossMin)) {
+      lastMin = lossMin;
     }
     blockStart = hour;
     blockMin = Double.POSITIVE_INFINITY;
+    blockIntervalMin = Double.POSITIVE_INFINITY;
     if (open && Double.isFinite(dayMin)) {
       if (dayMin < LEAK_FLOW) {
         close(hour);
@@ -320,9 +328,15 @@ final class LeakRun implements HourBoundaries.Listener {
         BigDecimal.valueOf(loss / hours).setScale(2, RoundingMode.HALF_UP));
   }
 
-  /** The day's minimum so far, or the last day's when none of this day's windows is known. */
+  /**
+   * The day's minimum so far; when none of its windows is known, the lowest average of its longer
+   * intervals; failing that, the last day's.
+   */
   private double currentMin() {
-    return Double.isFinite(blockMin) ? blockMin : lastMin;
+    if (Double.isFinite(blockMin)) {
+      return blockMin;
+    }
+    return Double.isFinite(blockIntervalMin) ? blockIntervalMin : lastMin;
   }
 
   private double dayLoss(double min, boolean withPending) {

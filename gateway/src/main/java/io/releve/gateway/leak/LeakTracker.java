@@ -51,12 +51,20 @@ public final class LeakTracker {
   private boolean coarseReported;
 
   public LeakTracker(SeriesKind kind) {
+    this(kind, null);
+  }
+
+  /**
+   * A tracker that already knows the meter's resolution (a whole series at hand): the first
+   * readings do not have to show every digit.
+   */
+  public LeakTracker(SeriesKind kind, MeterResolution resolution) {
     this(
         kind,
         new IndexContinuity(kind),
         new HourBoundaries(),
         new LeakRun(),
-        null,
+        resolution,
         /* coarseReported= */ false);
   }
 

@@ -307,6 +307,35 @@ class LeakDetectorTest {
     assertEquals(LEAK_START.plus(Duration.ofHours(14)), alert.start());
   }
 
+  @Test
+  void meterReadEveryTwoHours_countsItsLossFromTheIntervals() {
+    // No hourly window is known while the meter is read every 2 h: the day's minimum is then the
+    // lowest average of its intervals, here 6 L/h, and no litre is dropped. 78 h × 6 L = 468 L.
+    IndexSeries series = afterAQuietDay().flow(24, 6).every(Duration.ofHours(2)).flow(24, 6);
+    LeakAlert alert = only(series.every(Duration.ofHours(1)).flow(30, 6).analyze());
+    assertEquals(LEAK_START, alert.start());
+    assertEquals(new BigDecimal("0.468"), alert.totalLossM3());
+    assertEquals(new BigDecimal("6.00"), alert.averageFlowLph());
+  }
+
+  @Test
+  void readingsWithoutTrailingZeros_takeTheResolutionOfTheFinestReadingOfTheSeries() {
+    List<IndexSample> samples = new java.util.ArrayList<>(afterAQuietDay().flow(40, 6).samples());
+    IndexSample first = samples.get(0);
+    samples.set(0, IndexSample.of(first.time(), new BigDecimal("1234"))); // 1234.000 written short
+    LeakAnalysis analysis = LeakDetector.analyze(samples, LEAK_START.plus(Duration.ofHours(40)));
+    assertEquals(List.of(), types(analysis));
+    assertEquals(LEAK_START, only(analysis).start());
+  }
+
+  @Test
+  void activeAlertAfterAGap_averagesUpToTheLastKnownHour() {
+    // 30 h of 6 L/h, then a reading 4.5 h later: the hours between are decided unknown, and the
+    // average (180 L over the 30 h known) is not diluted by them (180 L over 34 h = 5.29).
+    IndexSeries series = afterAQuietDay().flow(30, 6).unheard(4.5, 6);
+    assertEquals(new BigDecimal("6.00"), only(series.analyze()).averageFlowLph());
+  }
+
   private static List<GuardType> types(LeakAnalysis analysis) {
     return analysis.events().stream().map(GuardEvent::type).toList();
   }
