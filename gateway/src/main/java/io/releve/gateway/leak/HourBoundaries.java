@@ -34,6 +34,9 @@ final class HourBoundaries {
      * compared with one after it.
      */
     void discontinuity();
+
+    /** The index went down between these two readings (epoch milliseconds). */
+    void backwardFlow(long fromMillis, long toMillis);
   }
 
   record State(long previousMillis, double previousLitres, long nextHour) {}
@@ -65,6 +68,9 @@ final class HourBoundaries {
     if (nextHour == NONE) {
       nextHour = Math.floorDiv(millis + MILLIS_PER_HOUR - 1, MILLIS_PER_HOUR);
     } else {
+      if (step.backward()) {
+        listener.backwardFlow(previousMillis, millis);
+      }
       boolean usable = !step.broken() && millis - previousMillis <= MAX_BRACKET_MILLIS;
       for (; nextHour * MILLIS_PER_HOUR < millis; nextHour++) {
         listener.boundary(nextHour, usable ? interpolate(nextHour * MILLIS_PER_HOUR, step) : NAN);

@@ -21,14 +21,20 @@ final class IndexContinuity {
   /** A drop of at most this many litres (or two steps of a coarse meter) is backward flow. */
   static final double MAX_BACKWARD_LITRES = 20;
 
-  /** An index that rolls over was within the last tenth of its range. */
-  static final double ROLLOVER_FROM_SHARE = 0.9;
+  /** An index that rolls over was within the last hundredth of its range. */
+  static final double ROLLOVER_FROM_SHARE = 0.99;
+
+  /**
+   * The smallest range of a water meter's register, litres: 5 whole digits of m³ (99 999 m³). A
+   * meter at 95 m³ that shows 0.005 m³ was replaced; it did not roll over.
+   */
+  static final double MIN_ROLLOVER_RANGE_LITRES = 1e8;
 
   private static final double MILLIS_PER_HOUR = 3_600_000.0;
   private static final long NONE = Long.MIN_VALUE;
 
   /** The continuous index of one reading, and whether the interval before it is usable. */
-  record Step(long millis, double litres, boolean broken) {}
+  record Step(long millis, double litres, boolean broken, boolean backward) {}
 
   record State(
       long lastMillis, double lastRawLitres, double continuousLitres, boolean inBackwardFlow) {}
@@ -62,14 +68,15 @@ final class IndexContinuity {
    */
   Step accept(IndexSample sample, MeterResolution resolution, List<GuardEvent> events) {
     long millis = sample.time().toEpochMilli();
-    double raw = sample.indexM3().doubleValue() * 1000;
+    // m³ to litres in decimal first: 33268.378 × 1000 in binary is 33268377.99999...
+    double raw = sample.indexM3().movePointRight(3).doubleValue();
     if (sample.estimated()) {
       return null;
     }
     if (lastMillis == NONE) {
       remember(millis, raw);
       continuousLitres = raw;
-      return new Step(millis, continuousLitres, true);
+      return new Step(millis, continuousLitres, true, false);
     }
     if (millis < lastMillis) {
       events.add(
@@ -131,7 +138,7 @@ final class IndexContinuity {
     }
     inBackwardFlow = backward;
     remember(millis, raw);
-    return new Step(millis, continuousLitres, broken);
+    return new Step(millis, continuousLitres, broken, backward);
   }
 
   /**
@@ -140,7 +147,7 @@ final class IndexContinuity {
    */
   private double rolledOver(double raw) {
     double range = Math.pow(10, Math.floor(Math.log10(Math.max(lastRawLitres, 1))) + 1);
-    if (lastRawLitres < ROLLOVER_FROM_SHARE * range) {
+    if (range < MIN_ROLLOVER_RANGE_LITRES || lastRawLitres < ROLLOVER_FROM_SHARE * range) {
       return -1;
     }
     return range - lastRawLitres + raw;

@@ -15,6 +15,12 @@ public enum LeakLevel {
   /** 12 L/h and more: an open tap, a running WC. */
   LEVEL_3(3, 12.0);
 
+  /**
+   * Flows are differences of indexes held as doubles: 4 L between two large indexes can come out as
+   * 3.9999999999 L. A flow within a millionth of a litre an hour of a boundary is on it.
+   */
+  public static final double TOLERANCE_LPH = 1e-6;
+
   private final int number;
   private final double fromLitresPerHour;
 
@@ -37,7 +43,7 @@ public enum LeakLevel {
   public static Optional<LeakLevel> ofMinimumFlow(double litresPerHour) {
     LeakLevel found = null;
     for (LeakLevel level : values()) {
-      if (litresPerHour >= level.fromLitresPerHour) {
+      if (litresPerHour >= level.fromLitresPerHour - TOLERANCE_LPH) {
         found = level;
       }
     }

@@ -38,7 +38,12 @@ final class LeakRun implements HourBoundaries.Listener {
   private static final int RING = 40;
 
   private static final long NONE = Long.MIN_VALUE;
-  private static final double LEAK_FLOW = LeakLevel.LEVEL_1.fromLitresPerHour();
+
+  /**
+   * Below this flow, L/h, a window is slower than any leak (see {@link LeakLevel#TOLERANCE_LPH}).
+   */
+  private static final double BELOW_LEAK =
+      LeakLevel.LEVEL_1.fromLitresPerHour() - LeakLevel.TOLERANCE_LPH;
 
   record State(
       int windowHours,
@@ -48,6 +53,8 @@ final class LeakRun implements HourBoundaries.Listener {
       double[] flows,
       long lastKnownHour,
       double lastKnownLitres,
+      long backwardFrom,
+      long backwardTo,
       long runStart,
       long blockStart,
       double completedLoss,
@@ -68,6 +75,11 @@ final class LeakRun implements HourBoundaries.Listener {
   private final double[] flows = new double[RING];
   private long lastKnownHour = NONE;
   private double lastKnownLitres;
+
+  // The hours, boundary to boundary, around the latest water that flowed backwards: a window that
+  // overlaps them is unknown, even when its net change is not negative.
+  private long backwardFrom = NONE;
+  private long backwardTo = NONE;
 
   private long runStart = NONE;
   private long blockStart;
@@ -102,6 +114,8 @@ final class LeakRun implements HourBoundaries.Listener {
     System.arraycopy(state.flows(), 0, run.flows, 0, RING);
     run.lastKnownHour = state.lastKnownHour();
     run.lastKnownLitres = state.lastKnownLitres();
+    run.backwardFrom = state.backwardFrom();
+    run.backwardTo = state.backwardTo();
     run.runStart = state.runStart();
     run.blockStart = state.blockStart();
     run.completedLoss = state.completedLoss();
@@ -133,6 +147,8 @@ final class LeakRun implements HourBoundaries.Listener {
         flows.clone(),
         lastKnownHour,
         lastKnownLitres,
+        backwardFrom,
+        backwardTo,
         runStart,
         blockStart,
         completedLoss,
@@ -156,6 +172,16 @@ final class LeakRun implements HourBoundaries.Listener {
   public void discontinuity() {
     Arrays.fill(boundaryHours, NONE);
     lastKnownHour = NONE;
+  }
+
+  @Override
+  public void backwardFlow(long fromMillis, long toMillis) {
+    long from = Math.floorDiv(fromMillis, HourBoundaries.MILLIS_PER_HOUR);
+    long to =
+        Math.floorDiv(
+            toMillis + HourBoundaries.MILLIS_PER_HOUR - 1, HourBoundaries.MILLIS_PER_HOUR);
+    backwardFrom = backwardTo != NONE && from <= backwardTo ? Math.min(backwardFrom, from) : from;
+    backwardTo = Math.max(backwardTo, to);
   }
 
   @Override
@@ -205,13 +231,13 @@ final class LeakRun implements HourBoundaries.Listener {
 
   private void onWindow(long hour, double flow) {
     if (open) {
-      if (flow == 0) {
+      if (flow < LeakLevel.TOLERANCE_LPH) {
         close(hour - windowHours);
         startRun(hour);
       } else {
         blockMin = Math.min(blockMin, flow);
       }
-    } else if (flow < LEAK_FLOW) {
+    } else if (flow < BELOW_LEAK) {
       startRun(hour);
     } else {
       blockMin = Math.min(blockMin, flow);
@@ -236,7 +262,7 @@ final class LeakRun implements HourBoundaries.Listener {
       return false;
     }
     blockIntervalMin = Math.min(blockIntervalMin, litres / hours);
-    if (litres / hours < LEAK_FLOW) {
+    if (litres / hours < BELOW_LEAK) {
       blockMin = Math.min(blockMin, litres / hours);
       return true;
     }
@@ -248,6 +274,9 @@ final class LeakRun implements HourBoundaries.Listener {
       return Double.NaN;
     }
     long from = hour - windowHours;
+    if (backwardTo != NONE && from < backwardTo && hour > backwardFrom) {
+      return Double.NaN;
+    }
     int slot = slot(from);
     if (boundaryHours[slot] != from || Double.isNaN(boundaryLitres[slot])) {
       return Double.NaN;
@@ -281,7 +310,7 @@ final class LeakRun implements HourBoundaries.Listener {
     blockMin = Double.POSITIVE_INFINITY;
     blockIntervalMin = Double.POSITIVE_INFINITY;
     if (open && Double.isFinite(dayMin)) {
-      if (dayMin < LEAK_FLOW) {
+      if (dayMin < BELOW_LEAK) {
         close(hour);
         startRun(hour);
       } else {
@@ -303,7 +332,7 @@ final class LeakRun implements HourBoundaries.Listener {
         min = Math.min(min, flows[slot]);
       }
     }
-    if (known >= MIN_KNOWN_WINDOWS && min >= LEAK_FLOW) {
+    if (known >= MIN_KNOWN_WINDOWS && min >= BELOW_LEAK) {
       open = true;
       detectedHour = hour;
       level = LeakLevel.ofMinimumFlow(min).orElseThrow();

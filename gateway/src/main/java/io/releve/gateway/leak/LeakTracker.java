@@ -17,12 +17,17 @@ import java.util.Optional;
  */
 public final class LeakTracker {
 
+  /** The version of {@link State}: a state of another version is not restored. */
+  public static final int STATE_VERSION = 2;
+
   /**
    * Everything a tracker knows, to be saved and restored (Jackson writes and reads it as JSON).
    *
+   * @param version {@link #STATE_VERSION} when written
    * @param litresPerStep the finest resolution seen so far, litres (0 before the first reading)
    */
   public record State(
+      int version,
       SeriesKind kind,
       double litresPerStep,
       boolean coarseReported,
@@ -83,8 +88,21 @@ public final class LeakTracker {
     this.coarseReported = coarseReported;
   }
 
-  /** A tracker that goes on from a saved state. */
+  /**
+   * A tracker that goes on from a saved state.
+   *
+   * @throws IllegalArgumentException when the state is of another version: the caller rebuilds the
+   *     tracker from the readings instead
+   */
   public static LeakTracker restore(State state) {
+    if (state.version() != STATE_VERSION) {
+      throw new IllegalArgumentException(
+          "Leak tracker state version ["
+              + state.version()
+              + "] is not the version "
+              + STATE_VERSION
+              + " of this code.");
+    }
     return new LeakTracker(
         state.kind(),
         IndexContinuity.restore(state.kind(), state.continuity()),
@@ -96,6 +114,7 @@ public final class LeakTracker {
 
   public State state() {
     return new State(
+        STATE_VERSION,
         kind,
         resolution == null ? 0 : resolution.litresPerStep(),
         coarseReported,
@@ -107,8 +126,13 @@ public final class LeakTracker {
   /** Takes the next reading; returns the alerts it closed and what the guards noticed. */
   public Changes accept(IndexSample sample) {
     List<GuardEvent> events = new ArrayList<>();
-    MeterResolution seen = MeterResolution.of(sample.indexM3());
-    resolution = resolution == null ? seen : resolution.finer(seen);
+    if (!sample.estimated()) {
+      MeterResolution seen = MeterResolution.of(sample.indexM3());
+      resolution = resolution == null ? seen : resolution.finer(seen);
+    }
+    if (resolution == null) {
+      return new Changes(List.of(), events);
+    }
     IndexContinuity.Step step = continuity.accept(sample, resolution, events);
     if (step != null) {
       if (kind == SeriesKind.WATER && !resolution.detectsLeaks() && !coarseReported) {
