@@ -1,10 +1,12 @@
 package io.releve.gateway.cli;
 
 import io.releve.gateway.config.ConfigException;
+import io.releve.gateway.config.SimulatedBuildingFile;
 import io.releve.gateway.sim.building.Building;
 import io.releve.gateway.store.InstalledDevice;
 import io.releve.gateway.store.Inventory;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -36,8 +38,16 @@ public final class BuildingOption {
   }
 
   /** Loads and validates it; a {@link ConfigException} becomes exit 78. */
-  Building load() throws ConfigException {
-    return Building.load(path());
+  SimulatedBuildingFile description() throws ConfigException {
+    return SimulatedBuildingFile.load(path());
+  }
+
+  /**
+   * Loads it and builds the building as started at {@code startedAt} ({@link Building#startedAt});
+   * a {@link ConfigException} becomes exit 78.
+   */
+  Building load(Instant startedAt) throws ConfigException {
+    return Building.load(path(), startedAt);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.releve.gateway.cli;
 import io.releve.gateway.config.BusConfig;
 import io.releve.gateway.config.Durations;
 import io.releve.gateway.config.GatewayConfig;
+import io.releve.gateway.config.SimulatedBuildingFile;
 import io.releve.gateway.daemon.BusConnector;
 import io.releve.gateway.daemon.Daemon;
 import io.releve.gateway.decode.WiredFrameDecoder;
@@ -41,6 +42,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -118,6 +121,13 @@ public final class DemoCommand implements Callable<Integer> {
   private final CountDownLatch cleanedUp = new CountDownLatch(1);
   private final CountDownLatch firstRadioBatch = new CountDownLatch(1);
 
+  /**
+   * The file in the data folder that keeps when the demo first started: a later start builds the
+   * building as started then, so that its leaks keep their start and the indexes go on from the
+   * stored history instead of stepping back.
+   */
+  static final String STARTED_FILE = "building-started";
+
   /** The demo stores its radio telegrams every 2 s, so that they show soon. */
   static final Duration RADIO_BATCH_INTERVAL = Duration.ofSeconds(2);
 
@@ -130,12 +140,14 @@ public final class DemoCommand implements Callable<Integer> {
     if (cycles != null && cycles < 1) {
       throw new CliException(ExitCodes.USAGE, "--cycles must be at least 1, not " + cycles + ".");
     }
-    Building loaded = building.load();
+    // validated before --reset deletes anything
+    SimulatedBuildingFile description = building.description();
     Path folder = data != null ? data : defaultData();
     if (reset) {
       deleteData(folder);
     }
     Files.createDirectories(folder);
+    Building loaded = Building.startedAt(description, firstStarted(folder));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     out.printf(
@@ -168,6 +180,7 @@ public final class DemoCommand implements Callable<Integer> {
           "meters     %d installed now, %d from an earlier run%n",
           installed, loaded.installation().size() - installed);
       backfillOnFirstStart(loaded, db, out, err);
+      printLeaks(loaded, out);
 
       running = SimulatedBuilding.start(loaded, clock, SimulatedBuilding.Line.TCP);
       // the demo's keys belong to whoever runs it: the group of its own data folder
@@ -363,6 +376,22 @@ public final class DemoCommand implements Callable<Integer> {
         result.elapsed().toMillis() / 1000.0);
   }
 
+  /** Where the simulated leaks are and since when, to compare with what the gateway finds. */
+  private static void printLeaks(Building loaded, PrintWriter out) {
+    long wc = Building.LEAKING_WC_MILLILITRES_PER_HOUR / 1000;
+    long tap = Building.DRIPPING_TAP_MILLILITRES_PER_HOUR / 1000;
+    List<String> leaks = new ArrayList<>();
+    loaded.description().leakingWc().ifPresent(d -> leaks.add(d + " (WC, " + wc + " L/h)"));
+    loaded.description().drippingTap().ifPresent(d -> leaks.add(d + " (tap, " + tap + " L/h)"));
+    if (!leaks.isEmpty()) {
+      out.printf(
+          "leaks      %s since %s %s%n",
+          String.join(" and ", leaks),
+          LocalDateTime.ofInstant(loaded.leaksBegan(), loaded.meterZone()),
+          loaded.meterZone());
+    }
+  }
+
   /** Records every meter of the building's plans for polling, as a primary scan would. */
   private int recordBusMeters(Building loaded, Database db) {
     List<BusMeter> meters = new ArrayList<>();
@@ -490,6 +519,28 @@ public final class DemoCommand implements Callable<Integer> {
     return ((Value.Number) volume.value()).amount().multiply(BigDecimal.valueOf(1000));
   }
 
+  /** When the demo first started with this data folder: now if it never did. */
+  private Instant firstStarted(Path folder) throws IOException {
+    Path file = folder.resolve(STARTED_FILE);
+    if (!Files.exists(file)) {
+      Instant now = clock.instant();
+      Files.writeString(file, now + "\n", StandardCharsets.UTF_8);
+      return now;
+    }
+    String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new CliException(
+          ExitCodes.DATA_ERROR,
+          file
+              + " holds ["
+              + text
+              + "], not an instant such as 2026-03-10T14:00:00Z; --reset starts afresh.",
+          e);
+    }
+  }
+
   private static void deleteData(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       return;
@@ -497,7 +548,10 @@ public final class DemoCommand implements Callable<Integer> {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if (name.startsWith("releve.db") || name.equals("releve.conf") || name.equals("keys")) {
+        if (name.startsWith("releve.db")
+            || name.equals("releve.conf")
+            || name.equals("keys")
+            || name.equals(STARTED_FILE)) {
           Files.delete(file);
         }
       }

@@ -70,7 +70,8 @@ public final class SimulateBackfillCommand implements Callable<Integer> {
       throw new CliException(
           ExitCodes.USAGE, "--days must lie between 1 and 800, not " + days + ".");
     }
-    Building loaded = building.load();
+    // the leaks began faults.leak-start before now, so that the history ending now shows them
+    Building loaded = building.load(clock.instant());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // whole interval steps, so that a second backfill lines up with the first

@@ -76,8 +76,8 @@ public final class SimulateServeCommand implements Callable<Integer> {
     if (!(speed >= 1 && speed <= RunCommand.MAX_CLOCK_SPEED)) {
       throw new CliException(ExitCodes.USAGE, "--speed must lie between 1 and 10000.");
     }
-    Building loaded = building.load();
     Clock clock = speed == 1 ? Clock.systemUTC() : SimulationClock.startingAt(Instant.now(), speed);
+    Building loaded = building.load(clock.instant());
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);

@@ -83,7 +83,8 @@ final class ConfigReader {
   }
 
   /**
-   * A duration written as a whole number and a unit: {@code 90s}, {@code 15m}, {@code 1h}.
+   * A duration written as a whole number and a unit: {@code 90s}, {@code 15m}, {@code 1h}, {@code
+   * 3d}.
    *
    * @param min the shortest allowed, and max the longest
    */
@@ -96,7 +97,7 @@ final class ConfigReader {
     var matcher = Durations.FORM.matcher(entry.value());
     String range = "between " + Durations.describe(min) + " and " + Durations.describe(max);
     if (!matcher.matches()) {
-      throw bad(entry, "must be a number followed by s, m or h (such as 15m), " + range + ".");
+      throw bad(entry, "must be a number followed by s, m, h or d (such as 15m), " + range + ".");
     }
     Duration value = Durations.of(matcher);
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {

@@ -5,6 +5,7 @@ import io.releve.gateway.store.SiteCode;
 import io.releve.gateway.transport.BusSpeeds;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.List;
@@ -33,6 +34,8 @@ import java.util.regex.Pattern;
  * @param setDay the meters' yearly set day
  * @param leakingWc the dwelling whose WC leaks (about 15 L/h on cold water), if any
  * @param drippingTap the dwelling whose tap drips (about 5 L/h on cold water), if any
+ * @param leakStart how long before the building starts its leaks began (see {@code
+ *     Building.startedAt})
  * @param radiatorOff the radiator turned off, if any
  * @param seed the seed of every random choice: the same file gives the same building
  */
@@ -49,6 +52,7 @@ public record SimulatedBuildingFile(
     MonthDay setDay,
     Optional<String> leakingWc,
     Optional<String> drippingTap,
+    Duration leakStart,
     Optional<RadiatorRef> radiatorOff,
     long seed) {
 
@@ -87,12 +91,19 @@ public record SimulatedBuildingFile(
   private static final int MAX_STAIRWELLS = 26;
   private static final int MAX_DWELLINGS = 99;
 
+  /** Leaks that began 3 days ago: the demo's 14 days of history show their start. */
+  public static final Duration DEFAULT_LEAK_START = Duration.ofDays(3);
+
+  /** About two years: the longest history a backfill makes (800 days) with the leak in it. */
+  private static final Duration MAX_LEAK_START = Duration.ofDays(800);
+
   public SimulatedBuildingFile {
     Objects.requireNonNull(site, "site");
     Objects.requireNonNull(meterZone, "meterZone");
     Objects.requireNonNull(setDay, "setDay");
     Objects.requireNonNull(leakingWc, "leakingWc");
     Objects.requireNonNull(drippingTap, "drippingTap");
+    Objects.requireNonNull(leakStart, "leakStart");
     Objects.requireNonNull(radiatorOff, "radiatorOff");
   }
 
@@ -137,6 +148,8 @@ public record SimulatedBuildingFile(
     Optional<String> leakingWc = dwelling(reader, "faults.leaking-wc", stairwells, perStairwell);
     Optional<String> drippingTap =
         dwelling(reader, "faults.dripping-tap", stairwells, perStairwell);
+    Duration leakStart =
+        reader.duration("faults.leak-start", DEFAULT_LEAK_START, Duration.ZERO, MAX_LEAK_START);
     Optional<RadiatorRef> radiatorOff = radiator(reader, stairwells, perStairwell, radiatorsMin);
     long seed = reader.longInteger("seed", 1, 0, Long.MAX_VALUE);
     reader.rejectUnknownKeys();
@@ -153,6 +166,7 @@ public record SimulatedBuildingFile(
         setDay,
         leakingWc,
         drippingTap,
+        leakStart,
         radiatorOff,
         seed);
   }

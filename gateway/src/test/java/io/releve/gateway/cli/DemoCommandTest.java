@@ -109,6 +109,23 @@ class DemoCommandTest {
   }
 
   @Test
+  void demo_secondStart_keepsTheLeaksStartOfTheFirst() throws Exception {
+    CliRun first = demo();
+    Path started = folder.resolve("data").resolve(DemoCommand.STARTED_FILE);
+    // a first start at a known instant: the leak began 3 days before the start of its hour
+    Files.writeString(started, "2026-03-10T14:35:00Z\n", StandardCharsets.UTF_8);
+
+    CliRun second = demo();
+
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(first.out().matches("(?s).*\\nleaks +A02 \\(WC, 15 L/h\\) since .*"), first.out());
+    assertEquals(0, second.exitCode(), second.err());
+    assertTrue(
+        second.out().contains("leaks      A02 (WC, 15 L/h) since 2026-03-07T15:00 Europe/Paris"),
+        second.out());
+  }
+
+  @Test
   void demo_reset_startsAfresh() {
     demo();
 

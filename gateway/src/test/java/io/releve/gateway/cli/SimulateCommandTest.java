@@ -76,7 +76,7 @@ class SimulateCommandTest {
     CliRun run = CliRun.of("simulate", "backfill", "--days", "1", "--interval", "an hour");
 
     assertEquals(ExitCodes.USAGE, run.exitCode());
-    assertTrue(run.err().contains("write a whole number and s, m or h"), run.err());
+    assertTrue(run.err().contains("write a whole number and s, m, h or d"), run.err());
   }
 
   @Test

@@ -98,7 +98,7 @@ class GatewayConfigTest {
     assertEquals(
         folder.resolve("releve.conf")
             + ": key [bus.west.poll-interval] (line 5) has value [15]: must be a number followed by"
-            + " s, m or h (such as 15m), between 10s and 24h.",
+            + " s, m, h or d (such as 15m), between 10s and 24h.",
         message);
   }
 
@@ -367,7 +367,7 @@ class GatewayConfigTest {
     assertEquals(
         folder.resolve("releve.conf")
             + ": key [radio.duplicate-window] (line 2) has value [30]: must be a number followed"
-            + " by s, m or h (such as 15m), between 1s and 10m.",
+            + " by s, m, h or d (such as 15m), between 1s and 10m.",
         errorFor("gateway.id = bat-a", "radio.duplicate-window = 30"));
   }
 }

@@ -9,6 +9,7 @@ import io.releve.gateway.store.SiteCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.List;
@@ -44,6 +45,7 @@ class SimulatedBuildingFileTest {
     assertEquals(MonthDay.of(12, 31), building.setDay());
     assertEquals(Optional.of("A03"), building.leakingWc());
     assertEquals(Optional.of("B07"), building.drippingTap());
+    assertEquals(Duration.ofDays(3), building.leakStart());
     assertEquals(Optional.of(new RadiatorRef("C02", 2)), building.radiatorOff());
   }
 
@@ -58,6 +60,7 @@ class SimulatedBuildingFileTest {
     assertEquals(6, building.radiatorsMax());
     assertEquals(11, building.replyDelayBits());
     assertEquals(Optional.empty(), building.leakingWc());
+    assertEquals(SimulatedBuildingFile.DEFAULT_LEAK_START, building.leakStart());
     assertEquals(Optional.empty(), building.radiatorOff());
     assertEquals(1, building.seed());
   }
@@ -95,6 +98,25 @@ class SimulatedBuildingFileTest {
         message.contains(
             "key [faults.leaking-wc] (line 2) has value [E01]: dwelling E01 is not in the"
                 + " building (A01 to D10)."),
+        message);
+  }
+
+  @Test
+  void load_leakStartInHours_isTheDurationBeforeTheBuildingStarts() throws Exception {
+    SimulatedBuildingFile building =
+        SimulatedBuildingFile.load(write("site.code = SB001", "faults.leak-start = 36h"));
+
+    assertEquals(Duration.ofHours(36), building.leakStart());
+  }
+
+  @Test
+  void load_leakStartWithoutUnit_namesTheKeyAndTheForm() throws Exception {
+    String message = errorFor("site.code = SB001", "faults.leak-start = 3");
+
+    assertTrue(
+        message.endsWith(
+            "key [faults.leak-start] (line 2) has value [3]: must be a number followed by s, m, h"
+                + " or d (such as 15m), between 0h and 800d."),
         message);
   }
 

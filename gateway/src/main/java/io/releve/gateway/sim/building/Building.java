@@ -11,7 +11,9 @@ import io.releve.gateway.store.Dwelling;
 import io.releve.gateway.store.InstalledDevice;
 import io.releve.gateway.store.SiteCode;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +34,8 @@ import java.util.SplittableRandom;
  * often wired that way, one level converter per riser, and it lets buses poll in parallel.
  *
  * <p>Faults: the leaking WC adds 15 L/h and the dripping tap 5 L/h, day and night, to the cold
- * water of their dwellings (level 3 and level 1 leaks, DESIGN §3.3); the radiator turned off counts
- * nothing.
+ * water of their dwellings (level 3 and level 1 leaks, DESIGN §3.3), from the instant the leaks
+ * began ({@link #leaksBegan()}); the radiator turned off counts nothing.
  */
 public final class Building {
 
@@ -80,6 +82,7 @@ public final class Building {
   private static final int FIRST_WATER_SERIAL = 29_700;
 
   private final SimulatedBuildingFile description;
+  private final Instant leaksBegan;
   private final List<InstalledDevice> installation;
   private final List<SimulatedMeter> meters;
   private final Map<DeviceIdentity, SimulatedMeter> byIdentity;
@@ -87,10 +90,12 @@ public final class Building {
 
   private Building(
       SimulatedBuildingFile description,
+      Instant leaksBegan,
       List<InstalledDevice> installation,
       List<SimulatedMeter> meters,
       List<BusPlan> plans) {
     this.description = description;
+    this.leaksBegan = leaksBegan;
     this.installation = List.copyOf(installation);
     this.meters = List.copyOf(meters);
     this.plans = List.copyOf(plans);
@@ -101,17 +106,33 @@ public final class Building {
   }
 
   /**
-   * Reads a building description and builds the building.
+   * Reads a building description and builds the building as started at {@code startedAt} (see
+   * {@link #startedAt}).
    *
    * @throws ConfigException naming the file, key, line and value of the first error
    */
-  public static Building load(Path file) throws ConfigException {
-    return of(SimulatedBuildingFile.load(file));
+  public static Building load(Path file, Instant startedAt) throws ConfigException {
+    return startedAt(SimulatedBuildingFile.load(file), startedAt);
   }
 
-  /** Builds the building a validated description describes. */
-  public static Building of(SimulatedBuildingFile description) {
-    return new Builder(Objects.requireNonNull(description, "description")).build();
+  /**
+   * The building as started at {@code startedAt} (when the demo, {@code simulate serve} or {@code
+   * simulate backfill} runs): its leaks began {@code faults.leak-start} before the start of that
+   * hour. Counting from the whole hour lets the commands started within one hour, a backfill then
+   * the served buses, agree on every index.
+   */
+  public static Building startedAt(SimulatedBuildingFile description, Instant startedAt) {
+    return of(description, startedAt.truncatedTo(ChronoUnit.HOURS).minus(description.leakStart()));
+  }
+
+  /**
+   * Builds the building a validated description describes, its leaks begun at {@code leaksBegan}.
+   */
+  public static Building of(SimulatedBuildingFile description, Instant leaksBegan) {
+    return new Builder(
+            Objects.requireNonNull(description, "description"),
+            Objects.requireNonNull(leaksBegan, "leaksBegan"))
+        .build();
   }
 
   public SimulatedBuildingFile description() {
@@ -120,6 +141,11 @@ public final class Building {
 
   public SiteCode site() {
     return description.site();
+  }
+
+  /** When the leaking WC and the dripping tap began to leak, if the building has them. */
+  public Instant leaksBegan() {
+    return leaksBegan;
   }
 
   /** The zone the meters' clocks are set to. */
@@ -153,6 +179,7 @@ public final class Building {
   /** Builds the building once, drawing every random choice from one seeded stream in order. */
   private static final class Builder {
     private final SimulatedBuildingFile file;
+    private final Instant leaksBegan;
     private final SplittableRandom random;
     private final SetDay setDay;
     private final List<InstalledDevice> installation = new ArrayList<>();
@@ -160,8 +187,9 @@ public final class Building {
     private final List<BusPlan> plans = new ArrayList<>();
     private int nextWaterSerial = FIRST_WATER_SERIAL;
 
-    Builder(SimulatedBuildingFile file) {
+    Builder(SimulatedBuildingFile file, Instant leaksBegan) {
       this.file = file;
+      this.leaksBegan = leaksBegan;
       this.random = new SplittableRandom(file.seed());
       this.setDay = new SetDay(file.setDay(), file.meterZone());
     }
@@ -180,7 +208,7 @@ public final class Building {
                 slaves));
       }
       boilerRoom();
-      return new Building(file, installation, meters, plans);
+      return new Building(file, leaksBegan, installation, meters, plans);
     }
 
     private void dwelling(int stairwell, int number, List<PlannedSlave> slaves) {
@@ -205,7 +233,7 @@ public final class Building {
                   random.nextLong(),
                   file.meterZone(),
                   random.nextLong(20_000, 150_000))
-              .withConstantFlow(leak);
+              .withConstantFlowFrom(leaksBegan, leak);
       ConsumptionModel warm =
           ConsumptionModel.water(
               WARM_LITRES_PER_PERSON * persons * random.nextDouble(0.8, 1.2),

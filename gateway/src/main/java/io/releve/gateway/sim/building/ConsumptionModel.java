@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * The cumulative consumption of one simulated meter as a function of time: an initial index, plus
- * what a {@link DayProfile} counts day after day since {@link #ORIGIN}, plus an optional constant
- * flow (a leak) that runs day and night.
+ * what a {@link DayProfile} counts day after day since {@link #ORIGIN}, plus constant flows (leaks)
+ * that run day and night from the instant each began.
  *
  * <p>Everything is in thousandths of the meter's unit (millilitres, thousandths of an allocator
  * unit, watt-hours) and in whole numbers, so the index is exact, never decreases, and a constant
@@ -29,8 +29,12 @@ public final class ConsumptionModel {
   private final DayProfile profile;
   private final ZoneId zone;
   private final long initial;
-  private final long constantPerHour;
   private final long originMillis;
+
+  // Constant flow i runs from flowStarts[i] (epoch ms, never before the origin) at flowRates[i]
+  // thousandths per hour.
+  private final long[] flowStarts;
+  private final long[] flowRates;
 
   // Day i is ORIGIN + i. dayStarts[i] is its first instant (epoch ms), totals[i] the consumption
   // of the profile from ORIGIN to that instant; both known for i < known.
@@ -42,21 +46,17 @@ public final class ConsumptionModel {
   private int slotsDay = -1;
   private long[] slots;
 
-  private ConsumptionModel(DayProfile profile, ZoneId zone, long initial, long constantPerHour) {
+  private ConsumptionModel(
+      DayProfile profile, ZoneId zone, long initial, long[] flowStarts, long[] flowRates) {
     this.profile = Objects.requireNonNull(profile, "profile");
     this.zone = Objects.requireNonNull(zone, "zone");
-    if (initial < 0 || constantPerHour < 0) {
-      throw new IllegalArgumentException(
-          "Initial index ["
-              + initial
-              + "] and constant flow ["
-              + constantPerHour
-              + "] must be"
-              + " zero or more.");
+    if (initial < 0) {
+      throw new IllegalArgumentException("Initial index [" + initial + "] must be zero or more.");
     }
     this.initial = initial;
-    this.constantPerHour = constantPerHour;
     this.originMillis = ORIGIN.atStartOfDay(zone).toInstant().toEpochMilli();
+    this.flowStarts = flowStarts;
+    this.flowRates = flowRates;
   }
 
   /**
@@ -65,7 +65,7 @@ public final class ConsumptionModel {
    * @param initial the index at {@link #ORIGIN}, in thousandths
    */
   public static ConsumptionModel of(DayProfile profile, ZoneId zone, long initial) {
-    return new ConsumptionModel(profile, zone, initial, 0);
+    return new ConsumptionModel(profile, zone, initial, new long[0], new long[0]);
   }
 
   /**
@@ -86,19 +86,29 @@ public final class ConsumptionModel {
     return of(new HeatingProfile(perDegreeDay, seed), zone, initialUnits * 1000);
   }
 
-  /** The same model with a constant flow added, day and night: a leak. */
-  public ConsumptionModel withConstantFlow(long thousandthsPerHour) {
-    return new ConsumptionModel(profile, zone, initial, constantPerHour + thousandthsPerHour);
+  /**
+   * The same model with a constant flow added, day and night from {@code start} on: a leak. A start
+   * before {@link #ORIGIN} counts from the origin, like everything else.
+   *
+   * @param thousandthsPerHour the flow, 0 or more: 15 000 is a WC leaking 15 L/h on a water meter
+   */
+  public ConsumptionModel withConstantFlowFrom(Instant start, long thousandthsPerHour) {
+    Objects.requireNonNull(start, "start");
+    if (thousandthsPerHour < 0) {
+      throw new IllegalArgumentException(
+          "Constant flow [" + thousandthsPerHour + "] must be zero or more.");
+    }
+    int n = flowStarts.length;
+    long[] starts = Arrays.copyOf(flowStarts, n + 1);
+    long[] rates = Arrays.copyOf(flowRates, n + 1);
+    starts[n] = Math.max(originMillis, start.toEpochMilli());
+    rates[n] = thousandthsPerHour;
+    return new ConsumptionModel(profile, zone, initial, starts, rates);
   }
 
   /** The zone whose local days the profile follows. */
   public ZoneId zone() {
     return zone;
-  }
-
-  /** The constant flow, thousandths per hour (0 without a leak). */
-  public long constantFlowPerHour() {
-    return constantPerHour;
   }
 
   /** The cumulative index at {@code time}, in thousandths of the meter's unit. */
@@ -119,12 +129,12 @@ public final class ConsumptionModel {
       }
       counted += daySlots[slot] * (elapsed * DayProfile.SLOTS - slot * length) / length;
     }
-    return initial + counted + constantPerHour * (millis - originMillis) / MILLIS_PER_HOUR;
+    return initial + counted + constantFlowsUpTo(millis);
   }
 
   /**
    * The flow at {@code time}: what the current slot counts, brought to an hour, plus the constant
-   * flow; in thousandths of the unit per hour.
+   * flows running by then; in thousandths of the unit per hour.
    */
   public synchronized long ratePerHour(Instant time) {
     long millis = time.toEpochMilli();
@@ -134,7 +144,27 @@ public final class ConsumptionModel {
     int day = dayOf(millis);
     long length = dayStarts[day + 1] - dayStarts[day];
     int slot = (int) ((millis - dayStarts[day]) * DayProfile.SLOTS / length);
-    return slotsOf(day)[slot] * DayProfile.SLOTS * MILLIS_PER_HOUR / length + constantPerHour;
+    long rate = slotsOf(day)[slot] * DayProfile.SLOTS * MILLIS_PER_HOUR / length;
+    for (int i = 0; i < flowStarts.length; i++) {
+      if (millis >= flowStarts[i]) {
+        rate += flowRates[i];
+      }
+    }
+    return rate;
+  }
+
+  /**
+   * What the constant flows counted up to {@code millis}, each exact to the thousandth: 15 000 an
+   * hour adds exactly 15 000 between two instants an hour apart once it runs.
+   */
+  private long constantFlowsUpTo(long millis) {
+    long counted = 0;
+    for (int i = 0; i < flowStarts.length; i++) {
+      if (millis > flowStarts[i]) {
+        counted += flowRates[i] * (millis - flowStarts[i]) / MILLIS_PER_HOUR;
+      }
+    }
+    return counted;
   }
 
   /** The index of the local day holding {@code millis} (after the origin), its bounds known. */

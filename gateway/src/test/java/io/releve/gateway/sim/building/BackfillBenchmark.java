@@ -24,9 +24,9 @@ public final class BackfillBenchmark {
 
   public static void main(String[] args) throws Exception {
     int days = args.length > 0 ? Integer.parseInt(args[0]) : 90;
-    Building building = Building.load(Path.of("config", "simulated-building.conf"));
-    Path folder = Files.createTempDirectory("backfill-bench");
     Instant to = Instant.parse("2026-03-01T00:00:00Z");
+    Building building = Building.load(Path.of("config", "simulated-building.conf"), to);
+    Path folder = Files.createTempDirectory("backfill-bench");
     Instant from = to.minus(Duration.ofDays(days));
     try (Database db = Database.open(folder.resolve("releve.db"), Clock.systemUTC())) {
       new Inventory(db).importAll(building.installation());

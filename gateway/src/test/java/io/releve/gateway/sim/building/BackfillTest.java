@@ -58,7 +58,8 @@ class BackfillTest {
   @Test
   @Timeout(60)
   void run_threeDaysHourly_storesEveryReadingAndTheLeakingDwellingsNights() throws Exception {
-    Building building = Building.load(BuildingTest.SHIPPED);
+    // started at TO: the leaks began 3 days before, as the backfill starts
+    Building building = Building.load(BuildingTest.SHIPPED, TO);
     try (Database db = open(folder.resolve("releve.db"))) {
       new Inventory(db).importAll(building.installation());
       List<Long> progress = new ArrayList<>();
@@ -107,7 +108,7 @@ class BackfillTest {
 
   @Test
   void run_intervalShorterThanAPollCycle_isRefused() throws Exception {
-    Building building = Building.load(BuildingTest.SHIPPED);
+    Building building = Building.load(BuildingTest.SHIPPED, TO);
     try (Database db = open(folder.resolve("releve.db"))) {
       Backfill backfill = new Backfill(building, ingest(db, building));
 

@@ -27,11 +27,16 @@ class BuildingTest {
   static final Path SHIPPED = Path.of("..", "config", "simulated-building.conf");
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+  /** When the tests start the shipped building: its leaks began 3 days before, on 9 February. */
+  static final Instant STARTED = Instant.parse("2026-02-12T01:20:00Z");
+
+  static final Instant LEAKS_BEGAN = Instant.parse("2026-02-09T01:00:00Z");
+
   private static Building building;
 
   @BeforeAll
   static void load() throws Exception {
-    building = Building.load(SHIPPED);
+    building = Building.load(SHIPPED, STARTED);
   }
 
   static SimulatedMeter meterOf(Building building, String dwelling, Medium medium, String room) {
@@ -122,7 +127,7 @@ class BuildingTest {
 
   @Test
   void load_sameFileTwice_givesTheSameBuildingAndIndexes() throws Exception {
-    Building again = Building.load(SHIPPED);
+    Building again = Building.load(SHIPPED, STARTED);
     Instant when = Instant.parse("2026-02-10T07:45:00Z");
 
     assertEquals(building.installation(), again.installation());
@@ -162,6 +167,36 @@ class BuildingTest {
     for (int h = 1; h < litres.length; h++) {
       assertEquals(5, litres[h] - litres[h - 1], "hour " + h);
     }
+  }
+
+  @Test
+  void startedAt_leaksBeganThreeDaysBeforeTheHourItStarted() {
+    assertEquals(LEAKS_BEGAN, building.leaksBegan());
+  }
+
+  @Test
+  void readout_leakingWcTheNightBeforeItsLeakBegan_indexStandsStill() {
+    long[] litres =
+        nightLitres(meterOf(building, "A03", Medium.COLD_WATER, null), "2026-02-08T01:00", 4);
+
+    assertEquals(litres[0], litres[3]);
+  }
+
+  @Test
+  void readout_drippingTapFromTheHourItsLeakBegan_indexGrowsFiveLitresPerHour() {
+    // 01:00 UTC is 02:00 in Paris: the household draws nothing from 01:00 to 05:00
+    SimulatedMeter tap = meterOf(building, "B07", Medium.COLD_WATER, null);
+    long before = litres(tap, LEAKS_BEGAN.minus(Duration.ofMinutes(15)));
+    long began = litres(tap, LEAKS_BEGAN);
+    long hourLater = litres(tap, LEAKS_BEGAN.plus(Duration.ofHours(1)));
+
+    assertEquals(before, began);
+    assertEquals(5, hourLater - began);
+  }
+
+  private static long litres(SimulatedMeter meter, Instant time) {
+    DecodedFrame frame = Telegrams.read(meter, time).get(0);
+    return Telegrams.number(frame, Quantity.VOLUME, 0).movePointRight(3).longValueExact();
   }
 
   @Test

@@ -99,7 +99,9 @@ class ConsumptionModelTest {
 
   @Test
   void at_leakingWcAtNight_indexGrowsFifteenLitresAnHour() {
-    ConsumptionModel model = ConsumptionModel.water(150, 5, PARIS, 0).withConstantFlow(15_000);
+    ConsumptionModel model =
+        ConsumptionModel.water(150, 5, PARIS, 0)
+            .withConstantFlowFrom(paris("2026-03-01T00:00"), 15_000);
     LocalDate day = LocalDate.of(2026, 3, 29); // the clocks go forward at 2 h that night
 
     for (int hour : new int[] {0, 1, 3, 4}) {
@@ -107,6 +109,50 @@ class ConsumptionModelTest {
     }
     assertEquals(15, litresInHour(model, day.plusDays(1), 1));
     assertEquals(15_000, model.ratePerHour(paris("2026-03-30T03:30")));
+  }
+
+  @Test
+  void at_leakFromAnInstant_countsNothingBeforeAndExactlyItsFlowAfter() {
+    ConsumptionModel sound = ConsumptionModel.water(150, 5, PARIS, 0);
+    Instant start = paris("2026-03-10T14:20");
+    ConsumptionModel leaking = sound.withConstantFlowFrom(start, 15_000);
+
+    assertEquals(sound.at(start), leaking.at(start));
+    assertEquals(sound.at(paris("2026-03-09T03:00")), leaking.at(paris("2026-03-09T03:00")));
+    // 15 L/h for 1 h 40 min is 25 L; 7 days and 1 h 40 min is 2 545 L
+    assertEquals(
+        25_000, leaking.at(paris("2026-03-10T16:00")) - sound.at(paris("2026-03-10T16:00")));
+    Instant weekLater = paris("2026-03-17T16:00");
+    assertEquals(2_545_000, leaking.at(weekLater) - sound.at(weekLater));
+    assertEquals(
+        sound.ratePerHour(paris("2026-03-10T14:19")),
+        leaking.ratePerHour(paris("2026-03-10T14:19")));
+    assertEquals(
+        sound.ratePerHour(paris("2026-03-10T14:20")) + 15_000,
+        leaking.ratePerHour(paris("2026-03-10T14:20")));
+  }
+
+  @Test
+  void at_twoLeaksFromDifferentInstants_addUp() {
+    ConsumptionModel model =
+        ConsumptionModel.of(DayProfile.NONE, PARIS, 1_000)
+            .withConstantFlowFrom(paris("2026-03-10T00:00"), 15_000)
+            .withConstantFlowFrom(paris("2026-03-10T06:00"), 5_000);
+
+    assertEquals(1_000, model.at(paris("2026-03-10T00:00")));
+    assertEquals(1_000 + 6 * 15_000, model.at(paris("2026-03-10T06:00")));
+    assertEquals(1_000 + 7 * 15_000 + 5_000, model.at(paris("2026-03-10T07:00")));
+    assertEquals(20_000, model.ratePerHour(paris("2026-03-10T07:00")));
+  }
+
+  @Test
+  void at_leakBeganBeforeTheOrigin_countsFromTheOrigin() {
+    ConsumptionModel model =
+        ConsumptionModel.of(DayProfile.NONE, PARIS, 0)
+            .withConstantFlowFrom(paris("2023-06-01T00:00"), 1_000);
+
+    assertEquals(0, model.at(paris("2024-01-01T00:00")));
+    assertEquals(24_000, model.at(paris("2024-01-02T00:00")));
   }
 
   @Test

@@ -44,7 +44,7 @@ class SimulatedBuildingTest {
         "site.code = TS003\nsite.stairwells = 1\nsite.dwellings-per-stairwell = 1\n"
             + "site.radiators.min = 1\nsite.radiators.max = 1\nbus.baud = 9600\n",
         StandardCharsets.UTF_8);
-    building = Building.load(file);
+    building = Building.load(file, NOON);
   }
 
   @Test
