@@ -23,6 +23,8 @@ import io.releve.gateway.store.HealthStates;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs each water meter's (and allocator's) readings through its {@link LeakTracker} inside the
@@ -43,6 +47,14 @@ import java.util.Set;
 final class LeakWatch {
 
   static final String SOURCE = "flow";
+
+  /** The event recorded when the detector fails on a meter's readings. */
+  static final String DETECTOR_ERROR = "detector_error";
+
+  /** How far back a tracker whose saved state cannot be read is rebuilt from: a week and a day. */
+  static final Duration REBUILD = Duration.ofDays(8);
+
+  private static final Logger LOG = LoggerFactory.getLogger(LeakWatch.class);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<Medium> WATER =
@@ -73,23 +85,38 @@ final class LeakWatch {
     for (Map.Entry<DeviceIdentity, Series> series : byDevice(readings).entrySet()) {
       long device = ids.of(series.getKey());
       touched.add(device);
-      Series batch = series.getValue();
-      List<LeakTracker.Changes> changes = new ArrayList<>();
-      Entry entry = trackers.get(device);
-      if (entry == null) {
-        entry = load(c, device, batch.kind, changes);
-        trackers.put(device, entry);
-      } else {
-        for (IndexSample sample : batch.samples) {
-          changes.add(entry.tracker.accept(sample));
-        }
+      Savepoint before = c.setSavepoint();
+      try {
+        follow(c, device, series.getValue(), now);
+        c.releaseSavepoint(before);
+      } catch (RuntimeException e) {
+        // A detector failure must not cost the batch its readings: they are stored without it,
+        // and the meter's tracker is rebuilt from them at its next reading.
+        c.rollback(before);
+        trackers.remove(device);
+        HealthStates.dropTracker(c, device);
+        LOG.warn("leak detection failed for {}: its readings are stored", series.getKey(), e);
+        Alerts.addEvent(
+            c, device, now, DETECTOR_ERROR, "leak detection failed: " + e.getMessage(), null);
       }
-      entry.lastReadingAt = later(entry.lastReadingAt, batch.samples.get(batch.samples.size() - 1));
-      record(c, device, entry.tracker, changes, now);
-      if (!entry.tracker.lastHourDecided().equals(entry.savedHour)) {
-        HealthStates.saveTracker(c, device, json(entry.tracker), entry.lastReadingAt);
-        entry.savedHour = entry.tracker.lastHourDecided();
-      }
+    }
+  }
+
+  private void follow(Connection c, long device, Series batch, Instant now) throws SQLException {
+    List<LeakTracker.Changes> changes = new ArrayList<>();
+    Entry entry = trackers.get(device);
+    if (entry == null) {
+      entry = load(c, device, batch, changes);
+      trackers.put(device, entry);
+    }
+    for (IndexSample sample : batch.samples) {
+      changes.add(entry.tracker.accept(sample));
+    }
+    entry.lastReadingAt = later(entry.lastReadingAt, batch.samples.get(batch.samples.size() - 1));
+    record(c, device, entry.tracker, changes, now);
+    if (!entry.tracker.lastHourDecided().equals(entry.savedHour)) {
+      HealthStates.saveTracker(c, device, json(entry.tracker), entry.lastReadingAt);
+      entry.savedHour = entry.tracker.lastHourDecided();
     }
   }
 
@@ -145,38 +172,51 @@ final class LeakWatch {
   }
 
   /**
-   * The device's saved tracker, brought up to date with the readings stored since it was saved
-   * (this batch's included: they are already in the table).
+   * The device's tracker as it stood before this batch: the saved one brought up to date with the
+   * readings stored since it was saved, whose alerts and events were recorded by their own batches;
+   * or, for a meter the daemon never followed (history written by a backfill, or an older release),
+   * one built from all its readings, whose changes go to {@code changes} to be recorded. A saved
+   * state that cannot be read (another version) is rebuilt silently from the last {@link #REBUILD}
+   * of readings before it.
    */
-  private Entry load(Connection c, long device, SeriesKind kind, List<LeakTracker.Changes> changes)
+  private Entry load(Connection c, long device, Series batch, List<LeakTracker.Changes> changes)
       throws SQLException {
     Optional<HealthStates.SavedTracker> saved = HealthStates.tracker(c, device);
-    LeakTracker tracker;
-    Instant after;
+    Instant before = batch.samples.get(0).time();
+    LeakTracker tracker = null;
+    Instant after = Instant.EPOCH;
+    boolean recordReplay = saved.isEmpty();
     if (saved.isPresent()) {
-      tracker = LeakTracker.restore(parse(saved.get().state()));
       after = saved.get().lastReadingAt();
-    } else {
-      tracker = new LeakTracker(kind);
-      after = Instant.EPOCH;
+      try {
+        tracker = LeakTracker.restore(parse(saved.get().state()));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        LOG.info("leak tracker of device {} rebuilt from its readings: {}", device, e.getMessage());
+        after = after.minus(REBUILD);
+      }
     }
+    if (tracker == null) {
+      tracker = new LeakTracker(batch.kind);
+    }
+    Optional<Instant> savedHour = recordReplay ? Optional.empty() : tracker.lastHourDecided();
     String quantity =
-        kind == SeriesKind.WATER ? Quantity.VOLUME.label() : Quantity.HCA_UNITS.label();
+        batch.kind == SeriesKind.WATER ? Quantity.VOLUME.label() : Quantity.HCA_UNITS.label();
     Instant last = after;
     for (HealthStates.IndexReading reading :
-        HealthStates.indexReadingsAfter(c, device, quantity, after)) {
-      changes.add(
+        HealthStates.indexReadingsBetween(c, device, quantity, after, before)) {
+      LeakTracker.Changes change =
           tracker.accept(
               new IndexSample(
                   reading.receivedAt(),
                   new BigDecimal(reading.valueText()),
-                  estimated(reading.status()))));
+                  estimated(reading.status())));
+      if (recordReplay) {
+        changes.add(change);
+      }
       last = reading.receivedAt();
     }
     Entry entry = new Entry(tracker, last);
-    if (saved.isEmpty()) {
-      entry.savedHour = Optional.empty();
-    }
+    entry.savedHour = savedHour;
     return entry;
   }
 

@@ -57,7 +57,7 @@ public final class MeterHealth {
           (c, ids) -> {
             leaks.apply(c, ids, readings, now, touched);
             AlarmWatch.apply(c, ids, alarms, now);
-            Set<Long> watched = HealthStates.watchedDevices(c);
+            Map<Long, Instant> watched = HealthStates.watchedDevices(c);
             for (Map.Entry<DeviceIdentity, Instant> heard : lastHeard(readings).entrySet()) {
               silence.heard(c, ids.of(heard.getKey()), heard.getValue(), watched);
             }

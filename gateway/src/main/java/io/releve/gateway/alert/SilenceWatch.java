@@ -9,12 +9,12 @@ import io.releve.gateway.store.Alerts;
 import io.releve.gateway.store.HealthStates;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Learns each watched meter's weekly transmit pattern and keeps its "not heard" alert in step.
@@ -26,6 +26,9 @@ import java.util.Set;
 final class SilenceWatch {
 
   static final String SOURCE = "silence";
+
+  /** A meter installed (or found on a bus) and never heard is reported after two days. */
+  static final Duration NEVER_HEARD_AFTER = Duration.ofHours(48);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,8 +48,9 @@ final class SilenceWatch {
   }
 
   /** Records that {@code device} was heard at {@code time}, if its silence is watched. */
-  void heard(Connection c, long device, Instant time, Set<Long> watched) throws SQLException {
-    if (!watched.contains(device)) {
+  void heard(Connection c, long device, Instant time, Map<Long, Instant> watched)
+      throws SQLException {
+    if (!watched.containsKey(device)) {
       return;
     }
     TransmitPattern pattern = loaded(c).computeIfAbsent(device, d -> new TransmitPattern(zone));
@@ -61,51 +65,67 @@ final class SilenceWatch {
     }
   }
 
-  /** Opens "not heard" for watched meters silent beyond their pattern, closes it for the others. */
-  void evaluate(Connection c, Instant now, Set<Long> watched) throws SQLException {
+  /**
+   * Opens "not heard" for watched meters silent beyond their pattern, and for those never heard
+   * {@link #NEVER_HEARD_AFTER} after they were added; closes it for meters heard again and for
+   * meters no longer watched (uninstalled).
+   *
+   * @param watched the watched devices, with the time each was added
+   */
+  void evaluate(Connection c, Instant now, Map<Long, Instant> watched) throws SQLException {
     Map<Long, AlertRow> open = new HashMap<>();
     for (AlertRow row : Alerts.activeOfType(c, AlertType.NOT_HEARD.label())) {
       open.put(row.deviceId(), row);
     }
-    for (Map.Entry<Long, TransmitPattern> entry : loaded(c).entrySet()) {
+    Map<Long, TransmitPattern> known = loaded(c);
+    for (Map.Entry<Long, Instant> entry : watched.entrySet()) {
       long device = entry.getKey();
-      Silence silence = entry.getValue().evaluate(now);
-      AlertRow row = open.get(device);
-      if (silence.notHeard() && row == null && watched.contains(device)) {
+      TransmitPattern pattern = known.get(device);
+      AlertRow row = open.remove(device);
+      if (pattern == null) {
+        Instant added = entry.getValue();
+        if (row == null && !now.isBefore(added.plus(NEVER_HEARD_AFTER))) {
+          AlertBook.open(
+              c, notHeard(device, added, now, SOURCE + ": never heard since added"), now);
+        }
+        continue;
+      }
+      Silence silence = pattern.evaluate(now);
+      if (silence.notHeard() && row == null) {
         AlertBook.open(
-            c,
-            new AlertRow(
-                0,
-                device,
-                AlertType.NOT_HEARD.label(),
-                "",
-                null,
-                silence.lastHeard().orElseThrow(),
-                now,
-                null,
-                null,
-                null,
-                describe(silence)),
-            now);
+            c, notHeard(device, silence.lastHeard().orElseThrow(), now, describe(silence)), now);
       } else if (!silence.notHeard() && row != null) {
-        Instant end = silence.lastHeard().orElse(now);
-        AlertBook.update(
-            c,
-            new AlertRow(
-                row.id(),
-                device,
-                row.type(),
-                row.condition(),
-                null,
-                row.startedAt(),
-                row.detectedAt(),
-                end.isBefore(row.startedAt()) ? row.startedAt() : end,
-                null,
-                null,
-                row.source()),
-            now);
+        close(c, row, silence.lastHeard().orElse(now), now);
       }
     }
+    // what is left is no longer watched: an uninstalled meter is nobody's alert
+    for (AlertRow row : open.values()) {
+      close(c, row, now, now);
+    }
+  }
+
+  private static AlertRow notHeard(long device, Instant since, Instant now, String source) {
+    return new AlertRow(
+        0, device, AlertType.NOT_HEARD.label(), "", null, since, now, null, null, null, source);
+  }
+
+  private static void close(Connection c, AlertRow row, Instant end, Instant now)
+      throws SQLException {
+    AlertBook.update(
+        c,
+        new AlertRow(
+            row.id(),
+            row.deviceId(),
+            row.type(),
+            row.condition(),
+            null,
+            row.startedAt(),
+            row.detectedAt(),
+            end.isBefore(row.startedAt()) ? row.startedAt() : end,
+            null,
+            null,
+            row.source()),
+        now);
   }
 
   private static String describe(Silence silence) {
@@ -123,16 +143,21 @@ final class SilenceWatch {
   private Map<Long, TransmitPattern> loaded(Connection c) throws SQLException {
     if (patterns == null) {
       patterns = new HashMap<>();
-      Map<Long, Instant> lastHeard = HealthStates.lastHeard(c);
-      for (Map.Entry<Long, String> row : HealthStates.patterns(c).entrySet()) {
-        TransmitPattern.State state = read(row.getValue());
-        TransmitPattern pattern = TransmitPattern.restore(state, zone);
-        Instant last = lastHeard.get(row.getKey());
-        if (last != null) {
-          pattern.heard(last);
+      Map<Long, String> stored = HealthStates.patterns(c);
+      for (Map.Entry<Long, Instant> heard : HealthStates.lastHeard(c).entrySet()) {
+        long device = heard.getKey();
+        String json = stored.get(device);
+        TransmitPattern pattern;
+        if (json == null) {
+          // heard before patterns were kept: learning starts from the last reception
+          pattern = new TransmitPattern(zone);
+        } else {
+          TransmitPattern.State state = read(json);
+          pattern = TransmitPattern.restore(state, zone);
+          saved.put(device, state);
         }
-        patterns.put(row.getKey(), pattern);
-        saved.put(row.getKey(), state);
+        pattern.heard(heard.getValue());
+        patterns.put(device, pattern);
       }
     }
     return patterns;

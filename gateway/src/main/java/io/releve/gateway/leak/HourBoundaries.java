@@ -35,6 +35,12 @@ final class HourBoundaries {
      */
     void discontinuity();
 
+    /**
+     * The index did not move between these two readings (epoch milliseconds), although they are far
+     * enough apart for a flow of 4 L/h to move it by a step at least.
+     */
+    void stillIndex(long fromMillis, long toMillis);
+
     /** The index went down between these two readings (epoch milliseconds). */
     void backwardFlow(long fromMillis, long toMillis);
   }
@@ -62,14 +68,23 @@ final class HourBoundaries {
     return nextHour;
   }
 
-  /** Takes the next reading (never older than the previous one) and decides the boundaries. */
-  void accept(IndexContinuity.Step step, Listener listener) {
+  /**
+   * Takes the next reading (never older than the previous one) and decides the boundaries.
+   *
+   * @param stillMillis how long the index must stay still to show a flow below 4 L/h: the time a
+   *     flow of 4 L/h takes to move it by one step
+   */
+  void accept(IndexContinuity.Step step, long stillMillis, Listener listener) {
     long millis = step.millis();
     if (nextHour == NONE) {
       nextHour = Math.floorDiv(millis + MILLIS_PER_HOUR - 1, MILLIS_PER_HOUR);
     } else {
       if (step.backward()) {
         listener.backwardFlow(previousMillis, millis);
+      } else if (!step.broken()
+          && step.litres() == previousLitres
+          && millis - previousMillis >= stillMillis) {
+        listener.stillIndex(previousMillis, millis);
       }
       boolean usable = !step.broken() && millis - previousMillis <= MAX_BRACKET_MILLIS;
       for (; nextHour * MILLIS_PER_HOUR < millis; nextHour++) {

@@ -29,8 +29,11 @@ import java.util.List;
  */
 final class LeakRun implements HourBoundaries.Listener {
 
-  /** A day needs this many known windows before it can open an alert (of 24). */
-  static final int MIN_KNOWN_WINDOWS = 18;
+  /**
+   * A day opens an alert only when all its 24 windows are known: an unknown hour can hide the quiet
+   * hour of an ordinary household (a night without readings), whatever the average across it.
+   */
+  static final int MIN_KNOWN_WINDOWS = 24;
 
   static final int DAY_HOURS = 24;
 
@@ -172,6 +175,16 @@ final class LeakRun implements HourBoundaries.Listener {
   public void discontinuity() {
     Arrays.fill(boundaryHours, NONE);
     lastKnownHour = NONE;
+  }
+
+  @Override
+  public void stillIndex(long fromMillis, long toMillis) {
+    if (!open) {
+      // no leak of 4 L/h could have left the index still so long: the flow broke there
+      startRun(
+          Math.floorDiv(
+              toMillis + HourBoundaries.MILLIS_PER_HOUR - 1, HourBoundaries.MILLIS_PER_HOUR));
+    }
   }
 
   @Override

@@ -148,7 +148,7 @@ public final class LeakTracker {
           kind == SeriesKind.WATER
               ? resolution.windowHours()
               : MeterResolution.MAX_WINDOW_HOURS + 1);
-      boundaries.accept(step, run);
+      boundaries.accept(step, resolution.stillMillis(), run);
     }
     return new Changes(run.drainClosed(), events);
   }

@@ -7,11 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The saved states of the leak trackers and transmit patterns (JSON written and read by the {@code
@@ -62,23 +60,35 @@ public final class HealthStates {
     }
   }
 
+  /** Forgets a device's saved tracker: it is rebuilt from the readings. */
+  public static void dropTracker(Connection c, long deviceId) throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement("DELETE FROM leak_trackers WHERE device_id = ?")) {
+      delete.setLong(1, deviceId);
+      delete.executeUpdate();
+    }
+  }
+
   /**
    * The current values (storage 0, tariff 0, subunit 0, instantaneous, numeric) of one quantity of
-   * a device received after {@code after}, oldest first.
+   * a device received after {@code after} and before {@code before}, oldest first.
    *
    * @param quantity the quantity label ({@code volume}, {@code heat_cost_allocation})
    */
-  public static List<IndexReading> indexReadingsAfter(
-      Connection c, long deviceId, String quantity, Instant after) throws SQLException {
+  public static List<IndexReading> indexReadingsBetween(
+      Connection c, long deviceId, String quantity, Instant after, Instant before)
+      throws SQLException {
     try (PreparedStatement query =
         c.prepareStatement(
             "SELECT received_at, value_text, status FROM readings"
-                + " WHERE device_id = ? AND received_at > ? AND quantity = ? AND storage = 0"
+                + " WHERE device_id = ? AND received_at > ? AND received_at < ? AND quantity = ?"
+                + " AND storage = 0"
                 + " AND tariff = 0 AND subunit = 0 AND function = 'instantaneous'"
                 + " AND value_kind = 'number' ORDER BY received_at, outbox_seq")) {
       query.setLong(1, deviceId);
       query.setLong(2, after.toEpochMilli());
-      query.setString(3, quantity);
+      query.setLong(3, before.toEpochMilli());
+      query.setString(4, quantity);
       List<IndexReading> readings = new ArrayList<>();
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
@@ -118,18 +128,18 @@ public final class HealthStates {
   }
 
   /**
-   * The devices whose silence matters: those installed in a dwelling and those found on a bus (not
-   * the neighbours' radio meters a stick also hears).
+   * The devices whose silence matters, with the time each was added: those installed in a dwelling
+   * and those found on a bus (not the neighbours' radio meters a stick also hears).
    */
-  public static Set<Long> watchedDevices(Connection c) throws SQLException {
-    Set<Long> devices = new HashSet<>();
+  public static Map<Long, Instant> watchedDevices(Connection c) throws SQLException {
+    Map<Long, Instant> devices = new HashMap<>();
     try (PreparedStatement query =
             c.prepareStatement(
-                "SELECT id FROM devices WHERE dwelling_id IS NOT NULL"
-                    + " UNION SELECT device_id FROM bus_meters");
+                "SELECT id, added_at FROM devices WHERE dwelling_id IS NOT NULL"
+                    + " OR id IN (SELECT device_id FROM bus_meters)");
         ResultSet row = query.executeQuery()) {
       while (row.next()) {
-        devices.add(row.getLong(1));
+        devices.put(row.getLong(1), Instant.ofEpochMilli(row.getLong(2)));
       }
     }
     return devices;

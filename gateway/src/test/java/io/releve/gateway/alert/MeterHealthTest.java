@@ -188,7 +188,104 @@ class MeterHealthTest {
     }
     clock.set(clock.instant().plus(Duration.ofDays(3)));
     health.checkSilence(database);
+    assertEquals(
+        List.of(),
+        Alerts.list(database, false).stream().filter(a -> a.device().equals(neighbour)).toList());
+  }
+
+  @Test
+  void installedMeterNeverHeard_isNotHeardTwoDaysAfterItWasAdded() {
+    clock.set(START.plus(Duration.ofHours(47)));
+    health.checkSilence(database);
     assertEquals(List.of(), Alerts.list(database, false));
+    clock.set(START.plus(Duration.ofHours(48)));
+    health.checkSilence(database);
+    StoredAlert alert = only(Alerts.list(database, true));
+    assertEquals("not_heard", alert.alert().type());
+    assertEquals(START, alert.alert().startedAt());
+    assertEquals("silence: never heard since added", alert.alert().source());
+  }
+
+  @Test
+  void uninstalledMeter_hasItsNotHeardAlertClosed() {
+    clock.set(START.plus(Duration.ofDays(3)));
+    health.checkSilence(database);
+    assertTrue(only(Alerts.list(database, true)).alert().active());
+    new Inventory(database).remove(COLD);
+    health.checkSilence(database);
+    assertEquals(List.of(), Alerts.list(database, true));
+    assertEquals(1, Alerts.list(database, false).size());
+  }
+
+  @Test
+  void restartBetweenReadingsOfTheSameHour_recordsNoEventTwice() {
+    // readings every 15 minutes with water flowing back once, then a restart inside the hour
+    hours(24, 0);
+    Instant at = clock.instant();
+    String[] indexes = {"1234.000", "1233.990", "1233.990"};
+    for (String index : indexes) {
+      at = at.plus(Duration.ofMinutes(15));
+      clock.set(at);
+      store(volume(COLD, index, at), null);
+    }
+    health = new MeterHealth(PARIS, clock);
+    at = at.plus(Duration.ofMinutes(10));
+    clock.set(at);
+    store(volume(COLD, "1233.990", at), null);
+    health = new MeterHealth(PARIS, clock);
+    at = at.plus(Duration.ofMinutes(10));
+    clock.set(at);
+    store(volume(COLD, "1233.990", at), null);
+    assertEquals(
+        List.of("backward_flow"), Alerts.events(database).stream().map(StoredEvent::type).toList());
+  }
+
+  @Test
+  void restartAfterAnAlertClosedWithinTheHour_doesNotRecordItAgain() {
+    // 15-minute readings: a leak that stops, then two restarts before any hour is saved again
+    for (int quarter = 0; quarter < 4 * 24; quarter++) {
+      quarter(0);
+    }
+    for (int quarter = 0; quarter < 4 * 30; quarter++) {
+      quarter(1.5);
+    }
+    for (int quarter = 0; quarter < 5; quarter++) {
+      quarter(0);
+    }
+    health = new MeterHealth(PARIS, clock);
+    quarter(0);
+    health = new MeterHealth(PARIS, clock);
+    quarter(0);
+    assertEquals(1, Alerts.list(database, false).size());
+    assertEquals(
+        List.of("leak_opened", "leak_closed"),
+        Alerts.events(database).stream().map(StoredEvent::type).toList());
+  }
+
+  @Test
+  void trackerSavedByAnotherVersion_isRebuiltAndTheReadingsAreStoredAllTheSame() {
+    hours(24, 0);
+    hours(30, 6);
+    database.write(
+        "spoil the saved tracker",
+        io.releve.gateway.store.Durability.FULL,
+        c ->
+            c.createStatement()
+                .executeUpdate("UPDATE leak_trackers SET state = '{\"version\":1}'"));
+    health = new MeterHealth(PARIS, clock);
+    long before = readings.nextSeq();
+    hours(2, 6);
+    assertTrue(readings.nextSeq() >= before + 2, "the readings are stored");
+    AlertRow alert = only(Alerts.list(database, true)).alert();
+    assertEquals(new BigDecimal("0.192"), alert.totalLossM3()); // 32 h × 6 L, as if never lost
+  }
+
+  /** One reading 15 minutes after the last, the flow having been {@code litresPerQuarter}. */
+  private void quarter(double litresPerQuarter) {
+    Instant at = clock.instant().plus(Duration.ofMinutes(15));
+    litres += litresPerQuarter;
+    clock.set(at);
+    store(volume(COLD, index(), at), null);
   }
 
   /** Stores one reading of the cold water meter per hour at a constant flow. */

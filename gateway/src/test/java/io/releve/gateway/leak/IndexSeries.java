@@ -90,6 +90,18 @@ final class IndexSeries {
     return this;
   }
 
+  /** From now on the meter is not heard: the flow goes on, no reading is taken. */
+  IndexSeries mute() {
+    recording = false;
+    return this;
+  }
+
+  /** The meter is heard again, from the next reading on. */
+  IndexSeries unmute() {
+    recording = true;
+    return this;
+  }
+
   /** One reading now (again, when there was one). */
   IndexSeries read() {
     if (recording) {

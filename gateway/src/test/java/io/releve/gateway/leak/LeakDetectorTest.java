@@ -336,6 +336,66 @@ class LeakDetectorTest {
     assertEquals(new BigDecimal("6.00"), only(series.analyze()).averageFlowLph());
   }
 
+  /** A household: 10 L/h all day except the hours 1 to 5 (UTC), read every 15 minutes. */
+  private static IndexSeries household(IndexSeries series, int fromHour, int toHour) {
+    for (int hour = fromHour; hour < toHour; hour++) {
+      series.flow(1, hour % 24 >= 1 && hour % 24 < 5 ? 0 : 10);
+    }
+    return series;
+  }
+
+  @Test
+  void nightWithoutReadings_doesNotMakeABusyHouseholdLeak() {
+    // Not heard from 20:00 to 05:30 the next day: the night's quiet hours are unknown, and the
+    // 18 busy hours that follow are not a day at 10 L/h.
+    IndexSeries series =
+        IndexSeries.litreMeter("2025-03-03T00:00:00Z").every(Duration.ofMinutes(15));
+    household(series, 0, 20).mute();
+    household(series, 20, 29).flow(0.5, 10).unmute();
+    household(series.flow(0.5, 10), 30, 96);
+    assertEquals(List.of(), series.analyze().alerts());
+  }
+
+  @Test
+  void wholeDayWithoutReadings_doesNotMakeABusyHouseholdLeak() {
+    IndexSeries series =
+        IndexSeries.litreMeter("2025-03-03T00:00:00Z").every(Duration.ofMinutes(15));
+    household(series, 0, 22).flow(0.25, 10).mute();
+    series.flow(0.75, 10);
+    household(series, 23, 46).flow(0.25, 10).unmute();
+    household(series.flow(0.75, 10), 47, 96);
+    assertEquals(List.of(), series.analyze().alerts());
+  }
+
+  @Test
+  void lostReadingNextToTheOnlyQuietHour_doesNotHideIt() {
+    // 20 L/h, but 40 L/h from 2:00 and nothing from 3:00 to 4:00; the 3:00 reading of the second
+    // day is lost, so the boundary is interpolated across the burst of use before it. The index
+    // still from 3:15 to 4:00 shows that no leak was running.
+    IndexSeries series =
+        IndexSeries.litreMeter("2025-03-03T00:00:00Z").every(Duration.ofMinutes(15));
+    for (int hour = 0; hour < 96; hour++) {
+      series.flow(1, hour % 24 == 2 ? 40 : hour % 24 == 3 ? 0 : 20);
+    }
+    Instant lost = Instant.parse("2025-03-04T03:00:00Z");
+    List<IndexSample> samples =
+        series.samples().stream().filter(sample -> !sample.time().equals(lost)).toList();
+    assertEquals(List.of(), LeakDetector.analyze(samples, series.now()).alerts());
+  }
+
+  @Test
+  void leakReadEveryFifteenMinutesWithALostReading_isStillFoundOnTime() {
+    IndexSeries series =
+        IndexSeries.litreMeter(QUIET_DAY).every(Duration.ofMinutes(15)).flow(24, 0).flow(30, 5);
+    List<IndexSample> samples =
+        series.samples().stream()
+            .filter(sample -> !sample.time().equals(LEAK_START.plus(Duration.ofHours(7))))
+            .toList();
+    LeakAlert alert = only(LeakDetector.analyze(samples, series.now()));
+    assertEquals(LEAK_START, alert.start());
+    assertEquals(LEAK_START.plus(Duration.ofHours(24)), alert.detectedAt());
+  }
+
   private static List<GuardType> types(LeakAnalysis analysis) {
     return analysis.events().stream().map(GuardEvent::type).toList();
   }
