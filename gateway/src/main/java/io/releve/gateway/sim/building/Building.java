@@ -61,8 +61,6 @@ public final class Building {
   private static final int HEAT_VERSION = 0x1B;
 
   /** Litres a resident draws per day: cold and warm (about 150 L in all in France). */
-  private static final double COLD_LITRES_PER_PERSON = 105;
-
   private static final double WARM_LITRES_PER_PERSON = 45;
 
   /** Allocator units per heating degree-day, by room: living rooms have the big radiators. */
@@ -227,12 +225,13 @@ public final class Building {
       if (file.drippingTap().filter(label::equals).isPresent()) {
         leak += DRIPPING_TAP_MILLILITRES_PER_HOUR;
       }
+      // cold water follows the household's uses event by event (flushes, showers, taps…), so
+      // that its quiet hours, day and night, are those of a real household
       ConsumptionModel cold =
-          ConsumptionModel.water(
-                  COLD_LITRES_PER_PERSON * persons * random.nextDouble(0.8, 1.2),
-                  random.nextLong(),
+          ConsumptionModel.of(
+                  new HouseholdWater(persons, random.nextLong()),
                   file.meterZone(),
-                  random.nextLong(20_000, 150_000))
+                  random.nextLong(20_000, 150_000) * 1000)
               .withConstantFlowFrom(leaksBegan, leak);
       ConsumptionModel warm =
           ConsumptionModel.water(
