@@ -1,7 +1,6 @@
 package io.releve.gateway.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.releve.gateway.csv.Csv;
 import io.releve.gateway.store.AlertRow;
 import io.releve.gateway.store.Alerts;
 import io.releve.gateway.store.Database;
@@ -88,22 +87,8 @@ final class AlertsCommand implements Callable<Integer> {
     try (Database db = database.open()) {
       alerts = Alerts.list(db, activeOnly);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    switch (format) {
-      case TABLE -> printTables(out, alerts);
-      case CSV -> {
-        out.println(Csv.line(COLUMNS));
-        for (StoredAlert alert : alerts) {
-          out.println(Csv.line(cells(alert)));
-        }
-      }
-      case JSON -> {
-        for (StoredAlert alert : alerts) {
-          out.println(JsonLines.line(json(alert)));
-        }
-      }
-    }
-    out.flush();
+    new Listing<StoredAlert>(COLUMNS, AlertsCommand::cells, AlertsCommand::json)
+        .print(spec.commandLine().getOut(), format, alerts, out -> printTables(out, alerts));
     return ExitCodes.OK;
   }
 

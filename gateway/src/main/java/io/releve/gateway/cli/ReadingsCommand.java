@@ -1,7 +1,6 @@
 package io.releve.gateway.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.releve.gateway.csv.Csv;
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.reading.Reading;
 import io.releve.gateway.reading.Value;
@@ -93,22 +92,8 @@ final class ReadingsCommand implements Callable<Integer> {
     try (Database db = database.open()) {
       readings = new ReadingStore(db).find(filter);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    switch (format) {
-      case TABLE -> printTable(out, readings);
-      case CSV -> {
-        out.println(Csv.line(COLUMNS));
-        for (StoredReading reading : readings) {
-          out.println(Csv.line(cells(reading)));
-        }
-      }
-      case JSON -> {
-        for (StoredReading reading : readings) {
-          out.println(JsonLines.line(json(reading)));
-        }
-      }
-    }
-    out.flush();
+    new Listing<StoredReading>(COLUMNS, ReadingsCommand::cells, ReadingsCommand::json)
+        .print(spec.commandLine().getOut(), format, readings, out -> printTable(out, readings));
     return ExitCodes.OK;
   }
 

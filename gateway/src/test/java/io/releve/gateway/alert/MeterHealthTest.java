@@ -24,13 +24,12 @@ import io.releve.gateway.store.ReadingStore;
 import io.releve.gateway.store.SiteCode;
 import io.releve.gateway.store.StoredAlert;
 import io.releve.gateway.store.StoredEvent;
+import io.releve.gateway.testing.ManualClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +46,7 @@ class MeterHealthTest {
   private static final DeviceIdentity KAMSTRUP = new DeviceIdentity("KAM", "76348799", 0x1B, 0x16);
 
   @TempDir Path folder;
-  private final SettableClock clock = new SettableClock(START);
+  private final ManualClock clock = new ManualClock(START);
   private Database database;
   private ReadingStore readings;
   private MeterHealth health;
@@ -334,33 +333,5 @@ class MeterHealthTest {
   private static <T> T only(List<T> list) {
     assertEquals(1, list.size(), () -> "expected one: " + list);
     return list.get(0);
-  }
-
-  /** A clock the test moves. */
-  private static final class SettableClock extends Clock {
-    private volatile Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -104,12 +104,7 @@ class AlertsCommandTest {
   }
 
   private CliRun run(String... args) {
-    String[] withDatabase = new String[args.length + 3];
-    withDatabase[0] = "alerts";
-    System.arraycopy(args, 0, withDatabase, 1, args.length);
-    withDatabase[args.length + 1] = "--database";
-    withDatabase[args.length + 2] = db().toString();
-    return CliRun.of(withDatabase);
+    return CliRun.withDatabase(db(), "alerts", args);
   }
 
   @Test

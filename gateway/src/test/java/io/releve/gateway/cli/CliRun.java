@@ -20,6 +20,16 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** Runs {@code command} with {@code args}, then {@code --database DB}. */
+  static CliRun withDatabase(java.nio.file.Path db, String command, String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = command;
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--database";
+    all[args.length + 2] = db.toString();
+    return of(all);
+  }
+
   /** Runs with {@code stdin} as standard input (commands read {@link System#in}). */
   static synchronized CliRun withStdin(String stdin, String... args) {
     InputStream original = System.in;

@@ -60,12 +60,7 @@ class ReadingsCommandTest {
   }
 
   private CliRun run(String... args) {
-    String[] withDatabase = new String[args.length + 3];
-    withDatabase[0] = "readings";
-    System.arraycopy(args, 0, withDatabase, 1, args.length);
-    withDatabase[args.length + 1] = "--database";
-    withDatabase[args.length + 2] = db().toString();
-    return CliRun.of(withDatabase);
+    return CliRun.withDatabase(db(), "readings", args);
   }
 
   private static Reading reading(

@@ -2,13 +2,12 @@ package io.releve.gateway.radio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.releve.gateway.testing.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,31 +27,7 @@ class DuplicateFilterTest {
 
   @TempDir Path folder;
 
-  /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    private Instant now = Instant.parse("2025-03-01T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final ManualClock clock = new ManualClock();
+  private final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T10:00:00Z"));
   private final List<RadioFrame> kept = new CopyOnWriteArrayList<>();
 
   private RadioFrame frame(String hex, Integer rssi, String receiver) {
