@@ -37,6 +37,12 @@ class LeaksCommandTest {
 
   @TempDir Path folder;
 
+  /** The active alert of a meter whose leak came back at 5 L/h on 2025-03-11 at 16:00Z. */
+  private static String comeBack(String meter) {
+    return alert(
+        meter, 1, "2025-03-11T16:00:00Z", "2025-03-12T16:00:00Z", null, "5.00", "0.150", false);
+  }
+
   private Path file(String name, String text) throws Exception {
     Path file = folder.resolve(name);
     Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -86,15 +92,7 @@ class LeaksCommandTest {
                     "8.00",
                     "0.240",
                     true)
-                + alert(
-                    "A",
-                    1,
-                    "2025-03-11T16:00:00Z",
-                    "2025-03-12T16:00:00Z",
-                    null,
-                    "5.00",
-                    "0.150",
-                    false)
+                + comeBack("A")
                 + "\n]\n",
             ""),
         run);
@@ -123,15 +121,7 @@ class LeaksCommandTest {
                     "8.00",
                     "0.240",
                     true)
-                + alert(
-                    "B",
-                    1,
-                    "2025-03-11T16:00:00Z",
-                    "2025-03-12T16:00:00Z",
-                    null,
-                    "5.00",
-                    "0.150",
-                    false)
+                + comeBack("B")
                 + "\n]\n",
             ""),
         run);
