@@ -64,6 +64,9 @@ final class LeakWatch {
     final LeakTracker tracker;
     Instant lastReadingAt;
     Optional<Instant> savedHour;
+    // whether the database holds a state of this tracker: until it does, a restart would rebuild
+    // it from every reading and record their changes a second time
+    boolean persisted;
 
     Entry(LeakTracker tracker, Instant lastReadingAt) {
       this.tracker = tracker;
@@ -114,9 +117,10 @@ final class LeakWatch {
     }
     entry.lastReadingAt = later(entry.lastReadingAt, batch.samples.get(batch.samples.size() - 1));
     record(c, device, entry.tracker, changes, now);
-    if (!entry.tracker.lastHourDecided().equals(entry.savedHour)) {
+    if (!entry.persisted || !entry.tracker.lastHourDecided().equals(entry.savedHour)) {
       HealthStates.saveTracker(c, device, json(entry.tracker), entry.lastReadingAt);
       entry.savedHour = entry.tracker.lastHourDecided();
+      entry.persisted = true;
     }
   }
 
@@ -186,10 +190,12 @@ final class LeakWatch {
     LeakTracker tracker = null;
     Instant after = Instant.EPOCH;
     boolean recordReplay = saved.isEmpty();
+    boolean restored = false;
     if (saved.isPresent()) {
       after = saved.get().lastReadingAt();
       try {
         tracker = LeakTracker.restore(parse(saved.get().state()));
+        restored = true;
       } catch (IllegalArgumentException | IllegalStateException e) {
         LOG.info("leak tracker of device {} rebuilt from its readings: {}", device, e.getMessage());
         after = after.minus(REBUILD);
@@ -217,6 +223,7 @@ final class LeakWatch {
     }
     Entry entry = new Entry(tracker, last);
     entry.savedHour = savedHour;
+    entry.persisted = restored;
     return entry;
   }
 

@@ -240,6 +240,22 @@ class MeterHealthTest {
   }
 
   @Test
+  void restartBeforeTheMetersFirstHourIsDecided_recordsNoEventTwice() {
+    Instant at = START;
+    for (String index : new String[] {"1234.000", "1233.990", "1233.990"}) {
+      at = at.plus(Duration.ofMinutes(15));
+      clock.set(at);
+      store(volume(COLD, index, at), null);
+    }
+    health = new MeterHealth(PARIS, clock);
+    at = at.plus(Duration.ofMinutes(5));
+    clock.set(at);
+    store(volume(COLD, "1233.990", at), null);
+    assertEquals(
+        List.of("backward_flow"), Alerts.events(database).stream().map(StoredEvent::type).toList());
+  }
+
+  @Test
   void restartAfterAnAlertClosedWithinTheHour_doesNotRecordItAgain() {
     // 15-minute readings: a leak that stops, then two restarts before any hour is saved again
     for (int quarter = 0; quarter < 4 * 24; quarter++) {

@@ -197,19 +197,31 @@ class DaemonKillTest {
               "SELECT count(DISTINCT n) FROM (SELECT count(*) AS n FROM readings"
                   + " GROUP BY device_id)"),
           "every meter is in every stored cycle");
+      // readings and meter events (alerts, guards) share the outbox sequence
+      long numbered =
+          count + Long.parseLong(single(statement, "SELECT count(*) FROM meter_events"));
+      String outbox =
+          "SELECT outbox_seq FROM readings UNION ALL SELECT outbox_seq FROM meter_events";
       assertEquals(
-          String.valueOf(count),
-          single(statement, "SELECT count(DISTINCT outbox_seq) FROM readings"),
+          String.valueOf(numbered),
+          single(statement, "SELECT count(DISTINCT outbox_seq) FROM (" + outbox + ")"),
           "duplicate sequence numbers");
-      assertEquals("1", single(statement, "SELECT min(outbox_seq) FROM readings"));
+      assertEquals("1", single(statement, "SELECT min(outbox_seq) FROM (" + outbox + ")"));
       assertEquals(
-          String.valueOf(count),
-          single(statement, "SELECT max(outbox_seq) FROM readings"),
+          String.valueOf(numbered),
+          single(statement, "SELECT max(outbox_seq) FROM (" + outbox + ")"),
           "a gap in the sequence");
       assertEquals(
-          String.valueOf(count + 1),
+          "0",
+          single(
+              statement,
+              "SELECT count(*) FROM (SELECT device_id, type, at FROM meter_events"
+                  + " GROUP BY device_id, type, at HAVING count(*) > 1)"),
+          "an event recorded twice across a restart");
+      assertEquals(
+          String.valueOf(numbered + 1),
           single(statement, "SELECT next_seq FROM outbox_sequence"),
-          "the allocator must point just past the last stored reading");
+          "the allocator must point just past the last stored row");
       return count;
     }
   }
