@@ -57,7 +57,8 @@ final class AlarmWatch {
           continue;
         }
         Optional<AlertRow> row = active(c, device, condition);
-        if (row.isPresent()) {
+        // a frame older than the alarm (another source, stored late) says nothing about it
+        if (row.isPresent() && !frame.receivedAt().isBefore(row.get().startedAt())) {
           AlertRow open = row.get();
           AlertBook.update(
               c,
@@ -69,7 +70,7 @@ final class AlarmWatch {
                   null,
                   open.startedAt(),
                   open.detectedAt(),
-                  later(open.startedAt(), frame.receivedAt()),
+                  frame.receivedAt(),
                   null,
                   null,
                   open.source()),
@@ -82,9 +83,5 @@ final class AlarmWatch {
   private static Optional<AlertRow> active(Connection c, long device, MeterCondition condition)
       throws SQLException {
     return Alerts.active(c, device, AlertType.METER_ALARM.label(), condition.label());
-  }
-
-  private static Instant later(Instant a, Instant b) {
-    return b.isAfter(a) ? b : a;
   }
 }

@@ -82,22 +82,29 @@ final class LeakWatch {
     trackers.keySet().removeAll(devices);
   }
 
+  /**
+   * @param firstSeq the number of the batch's first reading: rows below it were stored before
+   */
   void apply(
-      Connection c, BatchWork.DeviceIds ids, List<Reading> readings, Instant now, Set<Long> touched)
+      Connection c,
+      BatchWork.DeviceIds ids,
+      List<Reading> readings,
+      long firstSeq,
+      Instant now,
+      Set<Long> touched)
       throws SQLException {
     for (Map.Entry<DeviceIdentity, Series> series : byDevice(readings).entrySet()) {
       long device = ids.of(series.getKey());
       touched.add(device);
       Savepoint before = c.setSavepoint();
       try {
-        follow(c, device, series.getValue(), now);
+        follow(c, device, series.getValue(), firstSeq, now);
         c.releaseSavepoint(before);
       } catch (RuntimeException e) {
         // A detector failure must not cost the batch its readings: they are stored without it,
-        // and the meter's tracker is rebuilt from them at its next reading.
+        // and the meter's tracker goes on from its saved state at its next batch, replaying them.
         c.rollback(before);
         trackers.remove(device);
-        HealthStates.dropTracker(c, device);
         LOG.warn("leak detection failed for {}: its readings are stored", series.getKey(), e);
         Alerts.addEvent(
             c, device, now, DETECTOR_ERROR, "leak detection failed: " + e.getMessage(), null);
@@ -105,11 +112,12 @@ final class LeakWatch {
     }
   }
 
-  private void follow(Connection c, long device, Series batch, Instant now) throws SQLException {
+  private void follow(Connection c, long device, Series batch, long firstSeq, Instant now)
+      throws SQLException {
     List<LeakTracker.Changes> changes = new ArrayList<>();
     Entry entry = trackers.get(device);
     if (entry == null) {
-      entry = load(c, device, batch, changes);
+      entry = load(c, device, batch.kind, firstSeq, changes);
       trackers.put(device, entry);
     }
     for (IndexSample sample : batch.samples) {
@@ -183,48 +191,69 @@ final class LeakWatch {
    * state that cannot be read (another version) is rebuilt silently from the last {@link #REBUILD}
    * of readings before it.
    */
-  private Entry load(Connection c, long device, Series batch, List<LeakTracker.Changes> changes)
+  private Entry load(
+      Connection c, long device, SeriesKind kind, long firstSeq, List<LeakTracker.Changes> changes)
       throws SQLException {
     Optional<HealthStates.SavedTracker> saved = HealthStates.tracker(c, device);
-    Instant before = batch.samples.get(0).time();
     LeakTracker tracker = null;
     Instant after = Instant.EPOCH;
     boolean recordReplay = saved.isEmpty();
-    boolean restored = false;
     if (saved.isPresent()) {
       after = saved.get().lastReadingAt();
       try {
         tracker = LeakTracker.restore(parse(saved.get().state()));
-        restored = true;
-      } catch (IllegalArgumentException | IllegalStateException e) {
-        LOG.info("leak tracker of device {} rebuilt from its readings: {}", device, e.getMessage());
-        after = after.minus(REBUILD);
+      } catch (RuntimeException e) {
+        LOG.warn("leak tracker of device {} rebuilt from its readings: {}", device, e.getMessage());
+        after = rebuildFrom(c, device, after);
       }
     }
+    boolean restored = tracker != null;
     if (tracker == null) {
-      tracker = new LeakTracker(batch.kind);
+      tracker = new LeakTracker(kind);
     }
     Optional<Instant> savedHour = recordReplay ? Optional.empty() : tracker.lastHourDecided();
     String quantity =
-        batch.kind == SeriesKind.WATER ? Quantity.VOLUME.label() : Quantity.HCA_UNITS.label();
+        kind == SeriesKind.WATER ? Quantity.VOLUME.label() : Quantity.HCA_UNITS.label();
     Instant last = after;
     for (HealthStates.IndexReading reading :
-        HealthStates.indexReadingsBetween(c, device, quantity, after, before)) {
-      LeakTracker.Changes change =
-          tracker.accept(
-              new IndexSample(
-                  reading.receivedAt(),
-                  new BigDecimal(reading.valueText()),
-                  estimated(reading.status())));
-      if (recordReplay) {
-        changes.add(change);
+        HealthStates.indexReadingsBetween(c, device, quantity, after, firstSeq)) {
+      try {
+        LeakTracker.Changes change =
+            tracker.accept(
+                new IndexSample(
+                    reading.receivedAt(),
+                    new BigDecimal(reading.valueText()),
+                    estimated(reading.status())));
+        if (recordReplay) {
+          changes.add(change);
+        }
+      } catch (RuntimeException e) {
+        // a reading the detector cannot take is left out, or it would fail every batch
+        LOG.warn(
+            "leak tracker of device {}: reading of {} left out", device, reading.receivedAt(), e);
       }
-      last = reading.receivedAt();
+      last = later(last, reading.receivedAt());
     }
     Entry entry = new Entry(tracker, last);
     entry.savedHour = savedHour;
     entry.persisted = restored;
     return entry;
+  }
+
+  /**
+   * Where a tracker whose state cannot be read is rebuilt from: {@link #REBUILD} before its last
+   * reading, or a day before its active leak began, whichever is earlier, so that the leak keeps
+   * its onset and its loss.
+   */
+  private static Instant rebuildFrom(Connection c, long device, Instant lastReadingAt)
+      throws SQLException {
+    Instant from = lastReadingAt.minus(REBUILD);
+    Optional<AlertRow> active = Alerts.active(c, device, AlertType.LEAK.label(), "");
+    if (active.isPresent()) {
+      Instant dayBefore = active.get().startedAt().minus(Duration.ofDays(1));
+      from = dayBefore.isBefore(from) ? dayBefore : from;
+    }
+    return from;
   }
 
   private static void record(
@@ -276,7 +305,11 @@ final class LeakWatch {
   }
 
   private static Instant later(Instant a, IndexSample sample) {
-    return a == null || sample.time().isAfter(a) ? sample.time() : a;
+    return later(a, sample.time());
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null || b.isAfter(a) ? b : a;
   }
 
   private static String json(LeakTracker tracker) {

@@ -54,8 +54,8 @@ public final class MeterHealth {
       return store.storeBatch(
           readings,
           frames,
-          (c, ids) -> {
-            leaks.apply(c, ids, readings, now, touched);
+          (c, ids, firstSeq) -> {
+            leaks.apply(c, ids, readings, firstSeq, now, touched);
             AlarmWatch.apply(c, ids, alarms, now);
             Map<Long, Instant> watched = HealthStates.watchedDevices(c);
             for (Map.Entry<DeviceIdentity, Instant> heard : lastHeard(readings).entrySet()) {

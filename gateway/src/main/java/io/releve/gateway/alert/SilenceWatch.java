@@ -15,6 +15,9 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Learns each watched meter's weekly transmit pattern and keeps its "not heard" alert in step.
@@ -31,6 +34,7 @@ final class SilenceWatch {
   static final Duration NEVER_HEARD_AFTER = Duration.ofHours(48);
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(SilenceWatch.class);
 
   private final ZoneId zone;
   // Null until loaded from the database; dropped when a transaction fails.
@@ -47,14 +51,17 @@ final class SilenceWatch {
     saved.clear();
   }
 
-  /** Records that {@code device} was heard at {@code time}, if its silence is watched. */
+  /**
+   * Records that {@code device} was heard at {@code time}. Every device's pattern is learnt (a
+   * meter may be installed after it was first heard); only watched ones are saved.
+   */
   void heard(Connection c, long device, Instant time, Map<Long, Instant> watched)
       throws SQLException {
+    TransmitPattern pattern = loaded(c).computeIfAbsent(device, d -> new TransmitPattern(zone));
+    pattern.heard(time);
     if (!watched.containsKey(device)) {
       return;
     }
-    TransmitPattern pattern = loaded(c).computeIfAbsent(device, d -> new TransmitPattern(zone));
-    pattern.heard(time);
     TransmitPattern.State state = pattern.state();
     TransmitPattern.State before = saved.get(device);
     if (before == null
@@ -81,6 +88,15 @@ final class SilenceWatch {
     for (Map.Entry<Long, Instant> entry : watched.entrySet()) {
       long device = entry.getKey();
       TransmitPattern pattern = known.get(device);
+      if (pattern == null) {
+        // heard before the patterns were loaded, by a path that does not learn them
+        Optional<Instant> last = HealthStates.lastHeard(c, device);
+        if (last.isPresent()) {
+          pattern = new TransmitPattern(zone);
+          pattern.heard(last.get());
+          known.put(device, pattern);
+        }
+      }
       AlertRow row = open.remove(device);
       if (pattern == null) {
         Instant added = entry.getValue();
@@ -148,13 +164,21 @@ final class SilenceWatch {
         long device = heard.getKey();
         String json = stored.get(device);
         TransmitPattern pattern;
-        if (json == null) {
-          // heard before patterns were kept: learning starts from the last reception
+        pattern = null;
+        if (json != null) {
+          try {
+            TransmitPattern.State state = read(json);
+            pattern = TransmitPattern.restore(state, zone);
+            saved.put(device, state);
+          } catch (RuntimeException e) {
+            // one unreadable pattern must not stop the gateway storing readings
+            LOG.warn("transmit pattern of device {} learnt again: {}", device, e.getMessage());
+          }
+        }
+        if (pattern == null) {
+          // heard before patterns were kept (or unreadable): learning starts from the last
+          // reception
           pattern = new TransmitPattern(zone);
-        } else {
-          TransmitPattern.State state = read(json);
-          pattern = TransmitPattern.restore(state, zone);
-          saved.put(device, state);
         }
         pattern.heard(heard.getValue());
         patterns.put(device, pattern);

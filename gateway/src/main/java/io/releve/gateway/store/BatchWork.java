@@ -12,13 +12,15 @@ import java.sql.SQLException;
 public interface BatchWork {
 
   /** Does nothing. */
-  BatchWork NONE = (connection, devices) -> {};
+  BatchWork NONE = (connection, devices, firstSeq) -> {};
 
   /**
    * @param connection the transaction's connection; the batch's readings are visible in it
    * @param devices the devices table's row ids
+   * @param firstSeq the sequence number of the batch's first reading (the next number when it has
+   *     none): rows numbered below it were stored by earlier batches
    */
-  void run(Connection connection, DeviceIds devices) throws SQLException;
+  void run(Connection connection, DeviceIds devices, long firstSeq) throws SQLException;
 
   /** Finds or creates a device's row in the running transaction. */
   @FunctionalInterface

@@ -60,34 +60,26 @@ public final class HealthStates {
     }
   }
 
-  /** Forgets a device's saved tracker: it is rebuilt from the readings. */
-  public static void dropTracker(Connection c, long deviceId) throws SQLException {
-    try (PreparedStatement delete =
-        c.prepareStatement("DELETE FROM leak_trackers WHERE device_id = ?")) {
-      delete.setLong(1, deviceId);
-      delete.executeUpdate();
-    }
-  }
-
   /**
    * The current values (storage 0, tariff 0, subunit 0, instantaneous, numeric) of one quantity of
-   * a device received after {@code after} and before {@code before}, oldest first.
+   * a device received after {@code after} and stored before the row numbered {@code beforeSeq},
+   * oldest first.
    *
    * @param quantity the quantity label ({@code volume}, {@code heat_cost_allocation})
    */
   public static List<IndexReading> indexReadingsBetween(
-      Connection c, long deviceId, String quantity, Instant after, Instant before)
+      Connection c, long deviceId, String quantity, Instant after, long beforeSeq)
       throws SQLException {
     try (PreparedStatement query =
         c.prepareStatement(
             "SELECT received_at, value_text, status FROM readings"
-                + " WHERE device_id = ? AND received_at > ? AND received_at < ? AND quantity = ?"
+                + " WHERE device_id = ? AND received_at > ? AND outbox_seq < ? AND quantity = ?"
                 + " AND storage = 0"
                 + " AND tariff = 0 AND subunit = 0 AND function = 'instantaneous'"
                 + " AND value_kind = 'number' ORDER BY received_at, outbox_seq")) {
       query.setLong(1, deviceId);
       query.setLong(2, after.toEpochMilli());
-      query.setLong(3, before.toEpochMilli());
+      query.setLong(3, beforeSeq);
       query.setString(4, quantity);
       List<IndexReading> readings = new ArrayList<>();
       try (ResultSet row = query.executeQuery()) {
@@ -149,13 +141,30 @@ public final class HealthStates {
   public static Map<Long, Instant> lastHeard(Connection c) throws SQLException {
     Map<Long, Instant> heard = new HashMap<>();
     try (PreparedStatement query =
+            // one index seek per device, not a scan of every reading
             c.prepareStatement(
-                "SELECT device_id, MAX(received_at) FROM readings GROUP BY device_id");
+                "SELECT id, (SELECT MAX(received_at) FROM readings WHERE device_id = d.id)"
+                    + " FROM devices d");
         ResultSet row = query.executeQuery()) {
       while (row.next()) {
-        heard.put(row.getLong(1), Instant.ofEpochMilli(row.getLong(2)));
+        long last = row.getLong(2);
+        if (!row.wasNull()) {
+          heard.put(row.getLong(1), Instant.ofEpochMilli(last));
+        }
       }
     }
     return heard;
+  }
+
+  /** The last time one device was heard, if ever. */
+  public static Optional<Instant> lastHeard(Connection c, long deviceId) throws SQLException {
+    try (PreparedStatement query =
+        c.prepareStatement("SELECT MAX(received_at) FROM readings WHERE device_id = ?")) {
+      query.setLong(1, deviceId);
+      try (ResultSet row = query.executeQuery()) {
+        long last = row.next() ? row.getLong(1) : 0;
+        return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(last));
+      }
+    }
   }
 }

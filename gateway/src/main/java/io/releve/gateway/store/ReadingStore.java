@@ -76,7 +76,7 @@ public final class ReadingStore {
           Map<DeviceIdentity, Long> devices = new HashMap<>();
           Map<FrameKey, Long> frameIds = insertFrames(c, frames, devices);
           if (batch.isEmpty()) {
-            work.run(c, identity -> deviceId(c, identity, devices));
+            work.run(c, identity -> deviceId(c, identity, devices), OutboxSequence.peekNext(c));
             return new StoredBatch(0, 0, 0, frames.size());
           }
           long first = OutboxSequence.allocate(c, batch.size());
@@ -93,7 +93,7 @@ public final class ReadingStore {
             }
             insert.executeBatch();
           }
-          work.run(c, identity -> deviceId(c, identity, devices));
+          work.run(c, identity -> deviceId(c, identity, devices), first);
           return new StoredBatch(first, seq - 1, batch.size(), frames.size());
         });
   }

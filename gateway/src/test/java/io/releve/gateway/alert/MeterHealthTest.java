@@ -281,18 +281,105 @@ class MeterHealthTest {
   void trackerSavedByAnotherVersion_isRebuiltAndTheReadingsAreStoredAllTheSame() {
     hours(24, 0);
     hours(30, 6);
-    database.write(
-        "spoil the saved tracker",
-        io.releve.gateway.store.Durability.FULL,
-        c ->
-            c.createStatement()
-                .executeUpdate("UPDATE leak_trackers SET state = '{\"version\":1}'"));
+    spoil("UPDATE leak_trackers SET state = '{\"version\":1}'");
     health = new MeterHealth(PARIS, clock);
     long before = readings.nextSeq();
     hours(2, 6);
     assertTrue(readings.nextSeq() >= before + 2, "the readings are stored");
     AlertRow alert = only(Alerts.list(database, true)).alert();
     assertEquals(new BigDecimal("0.192"), alert.totalLossM3()); // 32 h × 6 L, as if never lost
+  }
+
+  @Test
+  void unreadableTrackerState_isRebuiltWithoutRecordingTheHistoryAgain() {
+    hours(24, 0);
+    hours(30, 6);
+    hours(2, 0); // the leak opened and closed
+    List<String> before = eventTypes();
+    spoil(
+        "UPDATE leak_trackers SET state = '{\"version\":"
+            + io.releve.gateway.leak.LeakTracker.STATE_VERSION
+            + "}'");
+    health = new MeterHealth(PARIS, clock);
+    hours(1, 0);
+    assertEquals(before, eventTypes());
+    assertEquals(1, Alerts.list(database, false).size());
+  }
+
+  @Test
+  void rebuiltTracker_keepsTheOnsetAndLossOfALongActiveLeak() {
+    hours(24, 0);
+    hours(20 * 24, 6);
+    AlertRow before = only(Alerts.list(database, true)).alert();
+    spoil("UPDATE leak_trackers SET state = '{\"version\":1}'");
+    health = new MeterHealth(PARIS, clock);
+    hours(2, 6);
+    AlertRow after = only(Alerts.list(database, true)).alert();
+    assertEquals(before.startedAt(), after.startedAt());
+    assertEquals(new BigDecimal("2.892"), after.totalLossM3()); // 482 h × 6 L
+  }
+
+  @Test
+  void unreadableTransmitPattern_isLearntAgainAndTheReadingsAreStored() {
+    hours(3, 0);
+    spoil("UPDATE transmit_patterns SET state = '{}'");
+    health = new MeterHealth(PARIS, clock);
+    long before = readings.nextSeq();
+    hours(1, 0);
+    assertEquals(before + 1, readings.nextSeq());
+  }
+
+  @Test
+  void meterHeardBeforeItWasInstalled_isNotReportedNeverHeard() {
+    DeviceIdentity later = new DeviceIdentity("LUG", "87654321", 0x0A, 0x16);
+    health.checkSilence(database); // patterns loaded before the meter is first heard
+    Instant at = START;
+    for (int hour = 0; hour < 5 * 24; hour++) {
+      at = START.plus(Duration.ofHours(hour));
+      clock.set(at);
+      store(volume(later, "12.000", at), null);
+    }
+    new Inventory(database)
+        .add(
+            new InstalledDevice(
+                later,
+                Medium.COLD_WATER,
+                null,
+                new Dwelling(SiteCode.of("RL042"), "A04", null),
+                null));
+    clock.set(at.plus(Duration.ofMinutes(30)));
+    health.checkSilence(database);
+    assertEquals(
+        List.of(),
+        Alerts.list(database, false).stream().filter(a -> a.device().equals(later)).toList());
+  }
+
+  @Test
+  void batchWithAnOlderReadingAfterARestart_isTakenAsWithoutTheRestart() {
+    hours(24, 0);
+    Instant ten = clock.instant();
+    store(volume(COLD, "1234.001", ten.plus(Duration.ofMinutes(20))), null);
+    store(volume(COLD, "1234.002", ten.plus(Duration.ofMinutes(40))), null);
+    health = new MeterHealth(PARIS, clock);
+    health.store(
+        readings,
+        List.of(
+            volume(COLD, "1234.001", ten.plus(Duration.ofMinutes(10))),
+            volume(COLD, "1234.003", ten.plus(Duration.ofMinutes(90)))),
+        List.of(),
+        List.of());
+    assertEquals(List.of("backdated"), eventTypes());
+  }
+
+  private List<String> eventTypes() {
+    return Alerts.events(database).stream().map(StoredEvent::type).toList();
+  }
+
+  private void spoil(String sql) {
+    database.write(
+        "spoil a saved state",
+        io.releve.gateway.store.Durability.FULL,
+        c -> c.createStatement().executeUpdate(sql));
   }
 
   /** One reading 15 minutes after the last, the flow having been {@code litresPerQuarter}. */
