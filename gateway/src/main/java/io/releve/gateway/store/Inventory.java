@@ -59,7 +59,8 @@ public final class Inventory {
     List<InstalledDevice> copy = List.copyOf(devices);
     return database.write(
         "install " + copy.size() + " devices",
-        Durability.NORMAL,
+        // the changes take outbox numbers: see OutboxSequence
+        Durability.FULL,
         c -> {
           List<InventoryException.Conflict> conflicts = conflicts(c, copy);
           if (!conflicts.isEmpty()) {
@@ -81,8 +82,13 @@ public final class Inventory {
   public boolean remove(DeviceIdentity identity) {
     return database.write(
         "remove meter " + identity.key(),
-        Durability.NORMAL,
+        Durability.FULL,
         c -> {
+          Optional<InstalledDevice> before = installed(c, identity);
+          if (before.isEmpty()) {
+            return false;
+          }
+          InventoryChanges.record(c, "removed", before.get(), database.clock().millis());
           try (PreparedStatement update =
               c.prepareStatement(
                   "UPDATE devices SET dwelling_id = NULL, printed_serial = NULL, room = NULL"
@@ -250,6 +256,7 @@ public final class Inventory {
       update.setString(4, device.room());
       bindIdentity(update, 5, device.identity());
       if (update.executeUpdate() > 0) {
+        InventoryChanges.record(c, "installed", device, database.clock().millis());
         return;
       }
     }
@@ -266,6 +273,7 @@ public final class Inventory {
       insert.setLong(9, database.clock().millis());
       insert.executeUpdate();
     }
+    InventoryChanges.record(c, "installed", device, database.clock().millis());
   }
 
   private static long dwellingId(Connection c, Dwelling dwelling) throws SQLException {

@@ -46,7 +46,10 @@ final class Migrations {
 
   static final List<Migration> ALL =
       List.of(
-          new Migration(1, "initial"), new Migration(2, "bus_meters"), new Migration(3, "alerts"));
+          new Migration(1, "initial"),
+          new Migration(2, "bus_meters"),
+          new Migration(3, "alerts"),
+          new Migration(4, "inventory_changes"));
 
   /** The schema version this code writes and understands. */
   static int latestVersion() {
