@@ -98,10 +98,11 @@ class MeterHealthTest {
     hours(24, 0);
     hours(30, 6);
     StoredEvent opened = Alerts.events(database).get(0);
-    // readings 1 to 49 run from 0:00 to hour 48, whose reading decides the day that opens the
-    // alert: its event is numbered in the same transaction, right after it
-    assertEquals(50, opened.seq());
-    assertEquals(57, readings.nextSeq());
+    // 1 is the meter's installation; readings 2 to 50 run from 0:00 to hour 48, whose reading
+    // decides the day that opens the alert: its event is numbered in the same transaction, right
+    // after it
+    assertEquals(51, opened.seq());
+    assertEquals(58, readings.nextSeq());
     assertEquals(START.plus(Duration.ofHours(48)), opened.at());
   }
 

@@ -31,7 +31,7 @@ class DemoFramesCommandTest {
     assertTrue(run.out().contains("meters     8 in the building, 8 newly installed\n"), run.out());
     assertTrue(run.out().contains("frames     8 read, 7 decoded, 1 quarantined\n"), run.out());
     assertTrue(
-        run.out().contains("readings   28 stored in one transaction, outbox sequence 1 to 28\n"),
+        run.out().contains("readings   28 stored in one transaction, outbox sequence 9 to 36\n"),
         run.out());
     assertTrue(run.out().contains("quarantine #1 BAD_CHECKSUM: Checksum is wrong"), run.out());
     assertTrue(
@@ -50,7 +50,7 @@ class DemoFramesCommandTest {
 
     assertEquals(0, second.exitCode(), second.err());
     assertTrue(second.out().contains("8 in the building, 0 newly installed"), second.out());
-    assertTrue(second.out().contains("outbox sequence 29 to 56"), second.out());
+    assertTrue(second.out().contains("outbox sequence 37 to 64"), second.out());
     assertTrue(second.out().contains("quarantine #2 "), second.out());
   }
 

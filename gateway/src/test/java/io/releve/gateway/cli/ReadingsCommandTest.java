@@ -37,6 +37,15 @@ class ReadingsCommandTest {
   @BeforeEach
   void store() {
     try (Database database = Database.open(db(), Clock.systemUTC())) {
+      new ReadingStore(database)
+          .storeBatch(
+              List.of(
+                  reading(WATER, Quantity.VOLUME, "12.340", Unit.CUBIC_METRE, DAY1, -71),
+                  reading(HCA, Quantity.HCA_UNITS, "153", Unit.HCA, DAY1, null),
+                  reading(WATER, Quantity.VOLUME, "12.351", Unit.CUBIC_METRE, DAY2, -70)),
+              List.of());
+      // installed after its readings were stored, so that they are numbered 1 to 3 (the
+      // installation takes the next outbox number)
       new Inventory(database)
           .add(
               new InstalledDevice(
@@ -45,13 +54,6 @@ class ReadingsCommandTest {
                   null,
                   new Dwelling(SiteCode.of("AB123"), "A12", null),
                   "Séjour"));
-      new ReadingStore(database)
-          .storeBatch(
-              List.of(
-                  reading(WATER, Quantity.VOLUME, "12.340", Unit.CUBIC_METRE, DAY1, -71),
-                  reading(HCA, Quantity.HCA_UNITS, "153", Unit.HCA, DAY1, null),
-                  reading(WATER, Quantity.VOLUME, "12.351", Unit.CUBIC_METRE, DAY2, -70)),
-              List.of());
     }
   }
 
