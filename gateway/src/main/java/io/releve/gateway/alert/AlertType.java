@@ -19,13 +19,4 @@ public enum AlertType {
   public String label() {
     return label;
   }
-
-  public static AlertType fromLabel(String label) {
-    for (AlertType type : values()) {
-      if (type.label.equals(label)) {
-        return type;
-      }
-    }
-    throw new IllegalArgumentException("Alert type [" + label + "] is not known.");
-  }
 }

@@ -29,13 +29,4 @@ public enum GuardType {
   public String label() {
     return label;
   }
-
-  public static GuardType fromLabel(String label) {
-    for (GuardType type : values()) {
-      if (type.label.equals(label)) {
-        return type;
-      }
-    }
-    throw new IllegalArgumentException("Guard type [" + label + "] is not known.");
-  }
 }

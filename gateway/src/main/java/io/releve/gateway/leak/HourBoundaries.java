@@ -88,7 +88,8 @@ final class HourBoundaries {
       }
       boolean usable = !step.broken() && millis - previousMillis <= MAX_BRACKET_MILLIS;
       for (; nextHour * MILLIS_PER_HOUR < millis; nextHour++) {
-        listener.boundary(nextHour, usable ? interpolate(nextHour * MILLIS_PER_HOUR, step) : NAN);
+        listener.boundary(
+            nextHour, usable ? interpolate(nextHour * MILLIS_PER_HOUR, step) : Double.NaN);
       }
     }
     if (step.broken()) {
@@ -106,6 +107,4 @@ final class HourBoundaries {
     double share = (double) (at - previousMillis) / (step.millis() - previousMillis);
     return previousLitres + share * (step.litres() - previousLitres);
   }
-
-  private static final double NAN = Double.NaN;
 }

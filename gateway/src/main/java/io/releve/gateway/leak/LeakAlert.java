@@ -3,7 +3,6 @@ package io.releve.gateway.leak;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A leak found from a meter's flow, as the residents' alert table shows it (DESIGN §3.3).
@@ -37,10 +36,5 @@ public record LeakAlert(
   /** True while the leak goes on. */
   public boolean active() {
     return end == null;
-  }
-
-  /** When the leak stopped, while closed. */
-  public Optional<Instant> endTime() {
-    return Optional.ofNullable(end);
   }
 }

@@ -42,10 +42,6 @@ public final class LeakTracker {
       closed = List.copyOf(closed);
       events = List.copyOf(events);
     }
-
-    public boolean isEmpty() {
-      return closed.isEmpty() && events.isEmpty();
-    }
   }
 
   private final SeriesKind kind;
