@@ -1,0 +1,111 @@
+package io.releve.contract;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * How times and epochs travel: both as JSON strings, written one way only, so that a payload reads
+ * and writes back to the same text. Our own (de)serialisers keep the contract on jackson-databind
+ * alone.
+ */
+final class Scalars {
+
+  /** 8-4-4-4-12 hex digits: {@link UUID#fromString} alone would accept {@code 1-2-3-4-5}. */
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  private Scalars() {}
+
+  static SimpleModule module() {
+    SimpleModule module = new SimpleModule("releve-contract-scalars");
+    module.addSerializer(Instant.class, new InstantWriter());
+    module.addDeserializer(Instant.class, new InstantReader());
+    module.addSerializer(UUID.class, new UuidWriter());
+    module.addDeserializer(UUID.class, new UuidReader());
+    return module;
+  }
+
+  /**
+   * Reads an instant in UTC: {@code 2026-11-24T18:00:02.317Z}, fractions of a second optional.
+   *
+   * @throws ContractException naming the text
+   */
+  static Instant instant(String text) {
+    try {
+      if (text.endsWith("Z")) {
+        return Instant.parse(text);
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw new ContractException(
+        "Time ["
+            + text
+            + "] must be an ISO-8601 instant in UTC, such as 2026-11-24T18:00:02.317Z.");
+  }
+
+  /**
+   * Reads an epoch, a UUID in its 36-character form.
+   *
+   * @throws ContractException naming the text
+   */
+  static UUID uuid(String text) {
+    if (!UUID_TEXT.matcher(text).matches()) {
+      throw new ContractException(
+          "UUID ["
+              + text
+              + "] must be 32 hex digits grouped 8-4-4-4-12, such as"
+              + " 6f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e13.");
+    }
+    return UUID.fromString(text);
+  }
+
+  /** {@link Instant#toString()}: UTC, with milliseconds (or finer) only when there are any. */
+  private static final class InstantWriter extends JsonSerializer<Instant> {
+    @Override
+    public void serialize(Instant value, JsonGenerator out, SerializerProvider provider)
+        throws IOException {
+      out.writeString(value.toString());
+    }
+  }
+
+  private static final class InstantReader extends JsonDeserializer<Instant> {
+    @Override
+    public Instant deserialize(JsonParser in, DeserializationContext context) throws IOException {
+      if (in.currentToken() != JsonToken.VALUE_STRING) {
+        return (Instant) context.handleUnexpectedToken(Instant.class, in);
+      }
+      return instant(in.getText());
+    }
+  }
+
+  private static final class UuidWriter extends JsonSerializer<UUID> {
+    @Override
+    public void serialize(UUID value, JsonGenerator out, SerializerProvider provider)
+        throws IOException {
+      out.writeString(value.toString());
+    }
+  }
+
+  private static final class UuidReader extends JsonDeserializer<UUID> {
+    @Override
+    public UUID deserialize(JsonParser in, DeserializationContext context) throws IOException {
+      if (in.currentToken() != JsonToken.VALUE_STRING) {
+        return (UUID) context.handleUnexpectedToken(UUID.class, in);
+      }
+      return uuid(in.getText());
+    }
+  }
+}
