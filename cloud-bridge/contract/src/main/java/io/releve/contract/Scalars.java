@@ -30,10 +30,11 @@ final class Scalars {
 
   static SimpleModule module() {
     SimpleModule module = new SimpleModule("releve-contract-scalars");
-    module.addSerializer(Instant.class, new InstantWriter());
-    module.addDeserializer(Instant.class, new InstantReader());
-    module.addSerializer(UUID.class, new UuidWriter());
-    module.addDeserializer(UUID.class, new UuidReader());
+    // Instant.toString(): UTC, with milliseconds (or finer) only when there are any
+    module.addSerializer(Instant.class, new TextWriter<>());
+    module.addDeserializer(Instant.class, new TextReader<>(Instant.class, Scalars::instant));
+    module.addSerializer(UUID.class, new TextWriter<>());
+    module.addDeserializer(UUID.class, new TextReader<>(UUID.class, Scalars::uuid));
     return module;
   }
 
@@ -72,40 +73,31 @@ final class Scalars {
     return UUID.fromString(text);
   }
 
-  /** {@link Instant#toString()}: UTC, with milliseconds (or finer) only when there are any. */
-  private static final class InstantWriter extends JsonSerializer<Instant> {
+  /** A value written as its {@code toString()}. */
+  private static final class TextWriter<T> extends JsonSerializer<T> {
     @Override
-    public void serialize(Instant value, JsonGenerator out, SerializerProvider provider)
+    public void serialize(T value, JsonGenerator out, SerializerProvider provider)
         throws IOException {
       out.writeString(value.toString());
     }
   }
 
-  private static final class InstantReader extends JsonDeserializer<Instant> {
-    @Override
-    public Instant deserialize(JsonParser in, DeserializationContext context) throws IOException {
-      if (in.currentToken() != JsonToken.VALUE_STRING) {
-        return (Instant) context.handleUnexpectedToken(Instant.class, in);
-      }
-      return instant(in.getText());
-    }
-  }
+  /** A value read from a JSON string with {@code parse}, which names what is wrong. */
+  private static final class TextReader<T> extends JsonDeserializer<T> {
+    private final Class<T> type;
+    private final java.util.function.Function<String, T> parse;
 
-  private static final class UuidWriter extends JsonSerializer<UUID> {
-    @Override
-    public void serialize(UUID value, JsonGenerator out, SerializerProvider provider)
-        throws IOException {
-      out.writeString(value.toString());
+    TextReader(Class<T> type, java.util.function.Function<String, T> parse) {
+      this.type = type;
+      this.parse = parse;
     }
-  }
 
-  private static final class UuidReader extends JsonDeserializer<UUID> {
     @Override
-    public UUID deserialize(JsonParser in, DeserializationContext context) throws IOException {
+    public T deserialize(JsonParser in, DeserializationContext context) throws IOException {
       if (in.currentToken() != JsonToken.VALUE_STRING) {
-        return (UUID) context.handleUnexpectedToken(UUID.class, in);
+        return type.cast(context.handleUnexpectedToken(type, in));
       }
-      return uuid(in.getText());
+      return parse.apply(in.getText());
     }
   }
 }
