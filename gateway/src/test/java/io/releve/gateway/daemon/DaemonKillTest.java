@@ -9,7 +9,7 @@ import io.releve.gateway.sim.VirtualSlave;
 import io.releve.gateway.store.BusMeter;
 import io.releve.gateway.store.BusMeters;
 import io.releve.gateway.store.Database;
-import io.releve.gateway.testing.ChildJvm;
+import io.releve.testkit.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package io.releve.gateway.testing;
+package io.releve.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 

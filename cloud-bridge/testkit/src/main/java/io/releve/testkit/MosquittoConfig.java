@@ -1,4 +1,4 @@
-package io.releve.gateway.testing;
+package io.releve.testkit;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.releve.gateway.testing;
+package io.releve.testkit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.releve.gateway.testing.MosquittoBroker.Verdict;
-import io.releve.gateway.testing.MosquittoConfig.PlainListener;
-import io.releve.gateway.testing.PahoPeer.Received;
+import io.releve.testkit.MosquittoBroker.Verdict;
+import io.releve.testkit.MosquittoConfig.PlainListener;
+import io.releve.testkit.PahoPeer.Received;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.releve.gateway.testing;
+package io.releve.testkit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.fail;
