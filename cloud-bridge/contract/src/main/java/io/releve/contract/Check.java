@@ -43,6 +43,21 @@ final class Check {
     return atLeast(field, seq, 1);
   }
 
+  static void pendingFrom(Long pendingFrom, long firstSeq) {
+    if (pendingFrom != null) {
+      seq("pending_from", pendingFrom);
+      if (pendingFrom > firstSeq) {
+        throw ContractException.field(
+            "pending_from",
+            "must not be above the first entry's seq "
+                + firstSeq
+                + ", found ["
+                + pendingFrom
+                + "].");
+      }
+    }
+  }
+
   static long atLeast(String field, long value, long min) {
     if (value < min) {
       throw ContractException.field(field, "must be at least " + min + ", found [" + value + "].");

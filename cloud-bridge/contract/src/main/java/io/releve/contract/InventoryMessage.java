@@ -15,12 +15,15 @@ import java.util.UUID;
  * @param epoch the gateway database's epoch
  * @param changes at least one, their seqs strictly increasing (not necessarily consecutive:
  *     readings and events take numbers from the same sequence)
+ * @param pendingFrom optional (null when absent): the gateway holds no unacknowledged row below
+ *     this seq, so every lower seq of the epoch is either acknowledged or gone for good
  */
 public record InventoryMessage(
     @JsonProperty(required = true) int v,
     GatewayId gateway,
     UUID epoch,
-    List<InventoryChange> changes)
+    List<InventoryChange> changes,
+    Long pendingFrom)
     implements UpMessage {
 
   /**
@@ -33,11 +36,20 @@ public record InventoryMessage(
     Check.present("gateway", gateway);
     Check.present("epoch", epoch);
     changes = Check.batch("changes", changes);
+    Check.pendingFrom(pendingFrom, changes.get(0).seq());
   }
 
   /** A message of this contract version. */
   public InventoryMessage(GatewayId gateway, UUID epoch, List<InventoryChange> changes) {
-    this(Contract.VERSION, gateway, epoch, changes);
+    this(Contract.VERSION, gateway, epoch, changes, null);
+  }
+
+  /**
+   * A message of this contract version, with the seq below which the gateway holds nothing unsent.
+   */
+  public InventoryMessage(
+      GatewayId gateway, UUID epoch, List<InventoryChange> changes, long pendingFrom) {
+    this(Contract.VERSION, gateway, epoch, changes, pendingFrom);
   }
 
   @Override

@@ -18,6 +18,13 @@ public sealed interface UpMessage permits ReadingsMessage, EventsMessage, Invent
   /** The rows, at least one, their seqs strictly increasing. */
   List<? extends Sequenced> entries();
 
+  /**
+   * Optional, null when absent: the gateway holds no unacknowledged row below this seq. Every lower
+   * seq of the epoch was either acknowledged or deleted before it could be sent (a gateway that ran
+   * without an uplink for longer than its retention), so the bridge need not wait for them.
+   */
+  Long pendingFrom();
+
   /** The seq of the first row. */
   default long firstSeq() {
     return entries().get(0).seq();

@@ -166,6 +166,32 @@ class JsonTest {
   }
 
   @Test
+  void aBatchWithoutPendingFromSaysNothingAboutLowerSeqs() throws IOException {
+    ObjectNode tree = (ObjectNode) PLAIN.readTree(Golden.INVENTORY.bytes());
+    tree.remove("pending_from");
+
+    InventoryMessage message = Json.read(PLAIN.writeValueAsBytes(tree), InventoryMessage.class);
+
+    assertNull(message.pendingFrom());
+    assertEquals(39, ((InventoryMessage) Golden.INVENTORY.read()).pendingFrom());
+  }
+
+  @Test
+  void pendingFromCannotBeAboveTheFirstEntry() throws IOException {
+    ObjectNode tree = (ObjectNode) PLAIN.readTree(Golden.READINGS.bytes());
+    tree.put("pending_from", 42);
+
+    ContractException e =
+        assertThrows(
+            ContractException.class,
+            () -> Json.read(PLAIN.writeValueAsBytes(tree), ReadingsMessage.class));
+
+    assertEquals(
+        "Field [pending_from] must not be above the first entry's seq 41, found [42].",
+        e.getMessage());
+  }
+
+  @Test
   void theEntriesOfABatchCannotBeChanged() {
     ReadingsMessage readings = (ReadingsMessage) Golden.READINGS.read();
 
