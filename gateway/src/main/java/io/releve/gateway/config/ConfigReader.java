@@ -164,6 +164,16 @@ final class ConfigReader {
     return folder == null ? value : folder.resolve(value).normalize();
   }
 
+  /** {@link #path(String, String)}, or null when the key is absent. */
+  Path optionalPath(String key) {
+    return entry(key) == null ? null : path(key, null);
+  }
+
+  /** Whether the file sets {@code key}. */
+  boolean has(String key) {
+    return entry(key) != null;
+  }
+
   /** The distinct second segments of keys under {@code prefix.}: the names of buses, say. */
   Set<String> names(String prefix) {
     Set<String> names = new TreeSet<>();

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param buses the wired M-Bus lines, in name order
  * @param keys where the meters' AES keys are kept
  * @param radio the radio receivers and the duplicate window
+ * @param uplink the broker and the outbox's pace; null when the gateway has no uplink
  */
 public record GatewayConfig(
     Path file,
@@ -31,7 +32,8 @@ public record GatewayConfig(
     RetentionConfig retention,
     List<BusConfig> buses,
     Keys keys,
-    RadioConfig radio) {
+    RadioConfig radio,
+    UplinkConfig uplink) {
 
   /**
    * The key file of the radio meters (DESIGN §3.1).
@@ -82,6 +84,25 @@ public record GatewayConfig(
 
   public GatewayConfig {
     buses = List.copyOf(buses);
+  }
+
+  /** A configuration without an uplink. */
+  public GatewayConfig(
+      Path file,
+      String gatewayId,
+      Path database,
+      ZoneId meterZone,
+      RetentionConfig retention,
+      List<BusConfig> buses,
+      Keys keys,
+      RadioConfig radio) {
+    this(file, gatewayId, database, meterZone, retention, buses, keys, radio, null);
+  }
+
+  /** The same configuration with another uplink (null for none). */
+  public GatewayConfig withUplink(UplinkConfig other) {
+    return new GatewayConfig(
+        file, gatewayId, database, meterZone, retention, buses, keys, radio, other);
   }
 
   /** A configuration without radio receivers. */
@@ -140,6 +161,7 @@ public record GatewayConfig(
       buses.add(readBus(reader, name));
     }
     RadioConfig radio = RadioConfig.read(reader);
+    UplinkConfig uplink = UplinkConfig.read(reader, gatewayId);
     reader.rejectUnknownKeys();
     return new GatewayConfig(
         file,
@@ -149,7 +171,8 @@ public record GatewayConfig(
         new RetentionConfig(rawDays, readingDays, quarantineDays),
         buses,
         keys,
-        radio);
+        radio,
+        uplink);
   }
 
   private static BusConfig readBus(ConfigReader reader, String name) throws ConfigException {

@@ -49,7 +49,8 @@ final class Migrations {
           new Migration(1, "initial"),
           new Migration(2, "bus_meters"),
           new Migration(3, "alerts"),
-          new Migration(4, "inventory_changes"));
+          new Migration(4, "inventory_changes"),
+          new Migration(5, "gateway_events"));
 
   /** The schema version this code writes and understands. */
   static int latestVersion() {

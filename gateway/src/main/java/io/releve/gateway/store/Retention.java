@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Deletes rows older than a {@link RetentionPolicy} allows. Deleting readings never frees their
@@ -31,11 +32,31 @@ public final class Retention {
         "apply retention",
         Durability.NORMAL,
         c -> {
-          int readings = deleteBefore(c, "readings", now.minus(policy.readings()));
+          OptionalLong keepAbove = Outbox.retentionFloor(c);
+          Instant readingsCutoff = now.minus(policy.readings());
+          int readings = deleteOutboxRows(c, "readings", "received_at", readingsCutoff, keepAbove);
+          // health reports are kept as long as readings, and spared the same way
+          deleteOutboxRows(c, "gateway_events", "at", readingsCutoff, keepAbove);
           int rawFrames = deleteBefore(c, "raw_frames", now.minus(policy.rawFrames()));
           int quarantine = deleteBefore(c, "quarantine", now.minus(policy.quarantine()));
           return new RetentionResult(rawFrames, readings, quarantine);
         });
+  }
+
+  /**
+   * While the uplink holds the outbox, a row the bridge has not acknowledged is kept whatever its
+   * age: it has not reached the cloud yet.
+   */
+  private static int deleteOutboxRows(
+      Connection c, String table, String timeColumn, Instant cutoff, OptionalLong keepAbove)
+      throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement(
+            "DELETE FROM " + table + " WHERE " + timeColumn + " < ? AND outbox_seq <= ?")) {
+      delete.setLong(1, cutoff.toEpochMilli());
+      delete.setLong(2, keepAbove.orElse(Long.MAX_VALUE));
+      return delete.executeUpdate();
+    }
   }
 
   private static int deleteBefore(Connection c, String table, Instant cutoff) throws SQLException {

@@ -15,15 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Readings and devices for store tests. */
-final class TestReadings {
+public final class TestReadings {
 
-  static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
-  static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
-  static final DeviceIdentity WATER = new DeviceIdentity("LUG", "12345678", 0x0A, 0x07);
-  static final DeviceIdentity HEAT = new DeviceIdentity("KAM", "87654321", 0x01, 0x04);
-  static final DeviceIdentity HCA = new DeviceIdentity("QDS", "00012345", 0x35, 0x08);
+  public static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+  public static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+  public static final DeviceIdentity WATER = new DeviceIdentity("LUG", "12345678", 0x0A, 0x07);
+  public static final DeviceIdentity HEAT = new DeviceIdentity("KAM", "87654321", 0x01, 0x04);
+  public static final DeviceIdentity HCA = new DeviceIdentity("QDS", "00012345", 0x35, 0x08);
 
-  static Reading volume(DeviceIdentity device, String cubicMetres, Instant receivedAt) {
+  public static Reading volume(DeviceIdentity device, String cubicMetres, Instant receivedAt) {
     return new Reading(
         device,
         device.medium(),
@@ -43,7 +43,7 @@ final class TestReadings {
   }
 
   /** {@code count} readings of one device, one second apart from {@code start}. */
-  static List<Reading> series(DeviceIdentity device, int count, Instant start) {
+  public static List<Reading> series(DeviceIdentity device, int count, Instant start) {
     List<Reading> readings = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       readings.add(volume(device, "1." + i, start.plusSeconds(i)));

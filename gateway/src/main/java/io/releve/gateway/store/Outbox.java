@@ -1,0 +1,398 @@
+package io.releve.gateway.store;
+
+import io.releve.contract.AlertEntry;
+import io.releve.contract.EventEntry;
+import io.releve.contract.InventoryChange;
+import io.releve.contract.ReadingEntry;
+import io.releve.gateway.device.DeviceIdentity;
+import io.releve.gateway.reading.Unit;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * The outbox (DESIGN §3.2, §3.4): every reading, meter event, gateway event and inventory change,
+ * numbered from one sequence, read back in seq order for the uplink. Rows stay where they are; what
+ * leaves the outbox is the acknowledged seq ({@code meta 'acked_seq'}), which only grows. While the
+ * uplink holds the outbox ({@link #hold}), retention never deletes a reading above it.
+ */
+public final class Outbox {
+
+  static final String ACKED_SEQ = "acked_seq";
+  static final String HOLD = "outbox_hold";
+
+  /** A reading's text value and an event's detail are capped by the contract. */
+  private static final int MAX_VALUE_TEXT = 256;
+
+  private static final int MAX_DETAIL = 1024;
+
+  /** The tables whose rows are numbered in the outbox. */
+  private static final List<String> TABLES =
+      List.of("readings", "meter_events", "gateway_events", "inventory_changes");
+
+  private final Database database;
+
+  public Outbox(Database database) {
+    this.database = Objects.requireNonNull(database, "database");
+  }
+
+  /**
+   * The next rows above {@code afterSeq}, at most {@code limit} of them, in seq order.
+   *
+   * @throws StoreException when SQLite fails
+   */
+  public OutboxBatch after(long afterSeq, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("Batch limit [" + limit + "] must be at least 1.");
+    }
+    return database.read(
+        "read the outbox after seq " + afterSeq,
+        c -> {
+          // each table is read along its primary key, then the three are cut at the limit-th seq:
+          // a union sorted by SQLite would sort the whole backlog for every batch
+          List<ReadingEntry> readings = readings(c, afterSeq, limit);
+          List<EventEntry> events = events(c, afterSeq, limit);
+          List<InventoryChange> inventory = inventory(c, afterSeq, limit);
+          long cut = cut(readings, events, inventory, limit);
+          readings.removeIf(r -> r.seq() > cut);
+          events.removeIf(e -> e.seq() > cut);
+          inventory.removeIf(i -> i.seq() > cut);
+          long last = 0;
+          for (List<? extends io.releve.contract.Sequenced> list :
+              List.of(readings, events, inventory)) {
+            if (!list.isEmpty()) {
+              last = Math.max(last, list.get(list.size() - 1).seq());
+            }
+          }
+          return new OutboxBatch(readings, events, inventory, last);
+        });
+  }
+
+  private static long cut(
+      List<ReadingEntry> readings,
+      List<EventEntry> events,
+      List<InventoryChange> inventory,
+      int limit) {
+    List<Long> seqs = new ArrayList<>(readings.size() + events.size() + inventory.size());
+    readings.forEach(r -> seqs.add(r.seq()));
+    events.forEach(e -> seqs.add(e.seq()));
+    inventory.forEach(i -> seqs.add(i.seq()));
+    if (seqs.size() <= limit) {
+      return Long.MAX_VALUE;
+    }
+    seqs.sort(null);
+    return seqs.get(limit - 1);
+  }
+
+  /** The seq up to which the bridge has committed every row; 0 before the first ack. */
+  public long ackedSeq() {
+    return database.read("read the acknowledged seq", Outbox::ackedSeq);
+  }
+
+  /**
+   * Records the bridge's ack of every row up to {@code seq}. Acks only grow: a lower one changes
+   * nothing. An ack above the highest seq ever given is refused, since it cannot be about this
+   * database's rows.
+   *
+   * @return true when the acknowledged seq moved
+   */
+  public boolean acknowledge(long seq) {
+    return database.write(
+        "record the ack of seq " + seq,
+        Durability.FULL,
+        c -> {
+          long next = OutboxSequence.peekNext(c);
+          if (seq >= next) {
+            throw new IllegalArgumentException(
+                "Ack of seq " + seq + " is above the highest seq given, " + (next - 1) + ".");
+          }
+          if (seq <= ackedSeq(c)) {
+            return false;
+          }
+          setMeta(c, ACKED_SEQ, Long.toString(seq));
+          return true;
+        });
+  }
+
+  /**
+   * From now on retention spares every reading the bridge has not acknowledged. Called when the
+   * uplink starts; {@link #release} when the gateway runs without one.
+   */
+  public void hold() {
+    database.write(
+        "hold the outbox", Durability.FULL, c -> setMeta(c, HOLD, Boolean.TRUE.toString()));
+  }
+
+  /** Retention may delete readings whether or not they were sent: the gateway has no uplink. */
+  public void release() {
+    database.write(
+        "release the outbox",
+        Durability.NORMAL,
+        c -> {
+          try (PreparedStatement delete = c.prepareStatement("DELETE FROM meta WHERE key = ?")) {
+            delete.setString(1, HOLD);
+            delete.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * The {@code pending_from} of the batches sent from now on: the lowest seq held above the
+   * acknowledged one, or the next seq to be given when none is held. No unacknowledged row lies
+   * below it, and every row stored later is above it.
+   */
+  public long pendingFrom() {
+    return database.read(
+        "read the first pending seq",
+        c -> {
+          long next = OutboxSequence.peekNext(c);
+          long acked = ackedSeq(c);
+          long lowest = next;
+          for (String table : TABLES) {
+            try (PreparedStatement query =
+                c.prepareStatement(
+                    "SELECT min(outbox_seq) FROM " + table + " WHERE outbox_seq > ?")) {
+              query.setLong(1, acked);
+              try (ResultSet row = query.executeQuery()) {
+                if (row.next() && row.getObject(1) != null) {
+                  lowest = Math.min(lowest, row.getLong(1));
+                }
+              }
+            }
+          }
+          return lowest;
+        });
+  }
+
+  /** Where the outbox stands: acknowledged seq, rows waiting, the oldest unsent reading. */
+  public OutboxState state() {
+    return database.read(
+        "read the outbox state",
+        c -> {
+          long acked = ackedSeq(c);
+          long depth = 0;
+          for (String table : TABLES) {
+            try (PreparedStatement query =
+                c.prepareStatement("SELECT count(*) FROM " + table + " WHERE outbox_seq > ?")) {
+              query.setLong(1, acked);
+              try (ResultSet row = query.executeQuery()) {
+                row.next();
+                depth += row.getLong(1);
+              }
+            }
+          }
+          Instant oldest = null;
+          // readings are numbered in the order they are stored: the first unsent is the oldest
+          try (PreparedStatement query =
+              c.prepareStatement(
+                  "SELECT received_at FROM readings WHERE outbox_seq > ?"
+                      + " ORDER BY outbox_seq LIMIT 1")) {
+            query.setLong(1, acked);
+            try (ResultSet row = query.executeQuery()) {
+              if (row.next()) {
+                oldest = Instant.ofEpochMilli(row.getLong(1));
+              }
+            }
+          }
+          return new OutboxState(acked, OutboxSequence.peekNext(c), depth, oldest);
+        });
+  }
+
+  static long ackedSeq(Connection c) throws SQLException {
+    String value = meta(c, ACKED_SEQ);
+    return value == null ? 0 : Long.parseLong(value);
+  }
+
+  /** The seq above which retention must keep readings: the acked seq while held, else none. */
+  static OptionalLong retentionFloor(Connection c) throws SQLException {
+    return meta(c, HOLD) == null ? OptionalLong.empty() : OptionalLong.of(ackedSeq(c));
+  }
+
+  private static String meta(Connection c, String key) throws SQLException {
+    try (PreparedStatement query = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+      query.setString(1, key);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    }
+  }
+
+  private static Void setMeta(Connection c, String key, String value) throws SQLException {
+    try (PreparedStatement upsert =
+        c.prepareStatement(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+      upsert.setString(1, key);
+      upsert.setString(2, value);
+      upsert.executeUpdate();
+    }
+    return null;
+  }
+
+  private static List<ReadingEntry> readings(Connection c, long after, int limit)
+      throws SQLException {
+    List<ReadingEntry> entries = new ArrayList<>();
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT r.*, d.manufacturer, d.meter_id, d.version, d.device_type"
+                + " FROM readings r JOIN devices d ON d.id = r.device_id"
+                + " WHERE r.outbox_seq > ? ORDER BY r.outbox_seq LIMIT ?")) {
+      query.setLong(1, after);
+      query.setInt(2, limit);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          entries.add(reading(row));
+        }
+      }
+    }
+    return entries;
+  }
+
+  private static ReadingEntry reading(ResultSet row) throws SQLException {
+    boolean number = "number".equals(row.getString("value_kind"));
+    String value = row.getString("value_text");
+    if (!number && value.length() > MAX_VALUE_TEXT) {
+      value = value.substring(0, MAX_VALUE_TEXT);
+    }
+    Integer rssi = (Integer) row.getObject("rssi");
+    return new ReadingEntry(
+        row.getLong("outbox_seq"),
+        deviceKey(row),
+        row.getString("medium"),
+        row.getString("quantity"),
+        value,
+        number ? ReadingEntry.ValueKind.NUMBER : ReadingEntry.ValueKind.TEXT,
+        Unit.valueOf(row.getString("unit")).symbol(),
+        row.getInt("storage"),
+        row.getInt("tariff"),
+        row.getInt("subunit"),
+        ReadingEntry.RecordFunction.valueOf(row.getString("function").toUpperCase(Locale.ROOT)),
+        instant(row, "meter_time"),
+        instant(row, "received_at"),
+        ReadingEntry.ClockState.valueOf(row.getString("clock_state")),
+        row.getString("source"),
+        rssi,
+        row.getInt("status"));
+  }
+
+  private static List<EventEntry> events(Connection c, long after, int limit) throws SQLException {
+    List<EventEntry> entries = new ArrayList<>();
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT e.outbox_seq, e.at, e.type, e.detail, d.manufacturer, d.meter_id, d.version,"
+                + " d.device_type, a.id AS alert_id, a.type AS alert_type, a.condition, a.level,"
+                + " a.started_at, a.detected_at, a.ended_at, a.total_loss_m3, a.average_flow_lph,"
+                + " a.source"
+                + " FROM meter_events e JOIN devices d ON d.id = e.device_id"
+                + " LEFT JOIN alerts a ON a.id = e.alert_id"
+                + " WHERE e.outbox_seq > ? ORDER BY e.outbox_seq LIMIT ?")) {
+      query.setLong(1, after);
+      query.setInt(2, limit);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          entries.add(
+              new EventEntry(
+                  row.getLong("outbox_seq"),
+                  deviceKey(row),
+                  instant(row, "at"),
+                  row.getString("type"),
+                  detail(row.getString("detail")),
+                  alert(row)));
+        }
+      }
+    }
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT outbox_seq, at, type, detail FROM gateway_events"
+                + " WHERE outbox_seq > ? ORDER BY outbox_seq LIMIT ?")) {
+      query.setLong(1, after);
+      query.setInt(2, limit);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          entries.add(
+              new EventEntry(
+                  row.getLong("outbox_seq"),
+                  null,
+                  instant(row, "at"),
+                  row.getString("type"),
+                  detail(row.getString("detail")),
+                  null));
+        }
+      }
+    }
+    entries.sort((a, b) -> Long.compare(a.seq(), b.seq()));
+    return entries;
+  }
+
+  private static AlertEntry alert(ResultSet row) throws SQLException {
+    if (row.getObject("alert_id") == null) {
+      return null;
+    }
+    return new AlertEntry(
+        row.getLong("alert_id"),
+        row.getString("alert_type"),
+        row.getString("condition"),
+        (Integer) row.getObject("level"),
+        instant(row, "started_at"),
+        instant(row, "detected_at"),
+        instant(row, "ended_at"),
+        row.getString("total_loss_m3"),
+        row.getString("average_flow_lph"),
+        row.getString("source"));
+  }
+
+  private static List<InventoryChange> inventory(Connection c, long after, int limit)
+      throws SQLException {
+    List<InventoryChange> entries = new ArrayList<>();
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT i.*, d.manufacturer, d.meter_id, d.version, d.device_type"
+                + " FROM inventory_changes i JOIN devices d ON d.id = i.device_id"
+                + " WHERE i.outbox_seq > ? ORDER BY i.outbox_seq LIMIT ?")) {
+      query.setLong(1, after);
+      query.setInt(2, limit);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          entries.add(
+              new InventoryChange(
+                  row.getLong("outbox_seq"),
+                  InventoryChange.Action.valueOf(row.getString("action").toUpperCase(Locale.ROOT)),
+                  deviceKey(row),
+                  row.getString("medium"),
+                  row.getString("site_code"),
+                  row.getString("dwelling"),
+                  row.getString("lot"),
+                  row.getString("printed_serial"),
+                  row.getString("room")));
+        }
+      }
+    }
+    return entries;
+  }
+
+  private static String deviceKey(ResultSet row) throws SQLException {
+    return new DeviceIdentity(
+            row.getString("manufacturer"),
+            row.getString("meter_id"),
+            row.getInt("version"),
+            row.getInt("device_type"))
+        .key();
+  }
+
+  private static String detail(String detail) {
+    return detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+  }
+
+  private static Instant instant(ResultSet row, String column) throws SQLException {
+    long millis = row.getLong(column);
+    return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+}

@@ -1,0 +1,449 @@
+package io.releve.gateway.uplink;
+
+import io.releve.contract.Ack;
+import io.releve.contract.CommandRequest;
+import io.releve.contract.CommandResponse;
+import io.releve.contract.ContractException;
+import io.releve.contract.EventsMessage;
+import io.releve.contract.GatewayId;
+import io.releve.contract.InventoryMessage;
+import io.releve.contract.Json;
+import io.releve.contract.ReadingsMessage;
+import io.releve.contract.Status;
+import io.releve.contract.TopicName;
+import io.releve.contract.Topics;
+import io.releve.gateway.config.UplinkConfig;
+import io.releve.gateway.store.Database;
+import io.releve.gateway.store.Outbox;
+import io.releve.gateway.store.OutboxBatch;
+import io.releve.gateway.store.StoreException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox to the bridge (DESIGN §3.4): rows in seq order, in batches of at most one
+ * message per up topic, QoS 1, with at most {@link UplinkConfig#window()} batches awaiting the
+ * bridge's ack. A PUBACK only says the broker has a message; rows count as delivered when the
+ * bridge's {@link Ack} says it committed them, and that seq is stored durably. Without an ack for
+ * {@link UplinkConfig#ackTimeout()} (doubling while the bridge stays silent), and after every
+ * reconnection, sending starts again after the acknowledged seq: the bridge is idempotent on {@code
+ * (gateway, epoch, seq)}.
+ *
+ * <p>One thread, {@code uplink}, connects, publishes and records acks; Paho's thread only hands
+ * acks and commands over. Paho keeps its in-flight messages in memory ({@link MemoryPersistence}):
+ * the outbox is the only store of what must not be lost, and its file persistence would write to
+ * the working directory. The birth status ({@code online}) is published retained after every
+ * connection; the will ({@code offline}, retained) is published by the broker when the connection
+ * drops, and by {@link #close()} itself.
+ */
+public final class Uplink implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Uplink.class);
+
+  /** Paho's own limit on QoS 1 messages without a PUBACK; above our window's three topics. */
+  private static final int PAHO_IN_FLIGHT_MARGIN = 16;
+
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  private static final Duration LAST_RETRY = Duration.ofMinutes(1);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration IDLE_POLL = Duration.ofMillis(500);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+  /** While the bridge stays silent, the ack timeout doubles up to this many times the setting. */
+  private static final int MAX_TIMEOUT_FACTOR = 16;
+
+  private final UplinkConfig config;
+  private final GatewayId gateway;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final String software;
+  private final java.util.UUID epoch;
+  private final MqttAsyncClient client;
+  private final MqttConnectOptions options;
+  private final CommandDispatch commands;
+  private final Thread thread;
+  private final Object wake = new Object();
+  private final AtomicLong ackHeard = new AtomicLong();
+  private final UplinkCounters counters = new UplinkCounters();
+  private volatile boolean running = true;
+
+  // owned by the uplink thread
+  private final Deque<InFlight> inFlight = new ArrayDeque<>();
+  private long acked;
+  private long sentThrough;
+  private long pendingFrom;
+  private int silentTimeouts;
+
+  /** A batch published and not yet acknowledged: its last seq and when it was sent (nanoTime). */
+  private record InFlight(long lastSeq, long sentNanos) {}
+
+  private Uplink(
+      UplinkConfig config,
+      GatewayId gateway,
+      Database database,
+      Clock clock,
+      String software,
+      CommandAnswerer answerer)
+      throws UplinkException {
+    this.config = Objects.requireNonNull(config, "config");
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.outbox = new Outbox(database);
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.software = Objects.requireNonNull(software, "software");
+    this.epoch = database.epoch();
+    this.options = options();
+    try {
+      this.client = new MqttAsyncClient(config.uri(), config.clientId(), new MemoryPersistence());
+    } catch (MqttException e) {
+      throw new UplinkException("Cannot make an MQTT client for " + config.uri() + ": " + e, e);
+    }
+    this.commands = new CommandDispatch(gateway, client, answerer, counters);
+    client.setCallback(new Callback());
+    this.thread = new Thread(this::run, "uplink");
+  }
+
+  /**
+   * Holds the outbox (retention then spares unacknowledged readings) and starts delivering it.
+   *
+   * @param answerer answers technicians' commands; see {@link CommandAnswerer}
+   * @throws UplinkException when a password or certificate file cannot be read
+   */
+  public static Uplink start(
+      UplinkConfig config,
+      GatewayId gateway,
+      Database database,
+      Clock clock,
+      String software,
+      CommandAnswerer answerer)
+      throws UplinkException {
+    Uplink uplink = new Uplink(config, gateway, database, clock, software, answerer);
+    uplink.outbox.hold();
+    uplink.thread.start();
+    LOG.info("uplink: {} as {} to {}", gateway, config.clientId(), config.uri());
+    return uplink;
+  }
+
+  /** What the uplink has done so far, and where the outbox stands. */
+  public UplinkReport report() {
+    return new UplinkReport(
+        client.isConnected(),
+        outbox.state(),
+        sentThroughSnapshot,
+        inFlightSnapshot,
+        counters.snapshot());
+  }
+
+  private volatile long sentThroughSnapshot;
+  private volatile int inFlightSnapshot;
+
+  private MqttConnectOptions options() throws UplinkException {
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    // the outbox is the session: nothing is left for the broker to keep across connections
+    o.setCleanSession(true);
+    o.setAutomaticReconnect(false);
+    o.setKeepAliveInterval((int) config.keepAlive().toSeconds());
+    o.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
+    o.setMaxInflight(config.window() * 3 + PAHO_IN_FLIGHT_MARGIN);
+    o.setWill(Topics.status(gateway), status(Status.State.OFFLINE), 1, true);
+    if (config.username() != null) {
+      o.setUserName(config.username());
+      try {
+        String password = TlsSockets.Secrets.read(config.passwordFile());
+        if (password != null) {
+          o.setPassword(password.toCharArray());
+        }
+      } catch (IOException e) {
+        throw new UplinkException(
+            "Cannot read the MQTT password file [" + config.passwordFile() + "]: " + e, e);
+      }
+    }
+    if (config.tls()) {
+      o.setSocketFactory(TlsSockets.of(config));
+    }
+    return o;
+  }
+
+  private byte[] status(Status.State state) {
+    return Json.write(new Status(gateway, state, epoch, clock.instant(), software));
+  }
+
+  private void run() {
+    Backoff backoff = new Backoff(FIRST_RETRY, LAST_RETRY);
+    boolean failing = false;
+    while (running) {
+      try {
+        if (!client.isConnected()) {
+          connect();
+          backoff.reset();
+          failing = false;
+          restartFromAcked();
+        }
+        recordAck();
+        checkAckTimeout();
+        fillWindow();
+        sentThroughSnapshot = sentThrough;
+        inFlightSnapshot = inFlight.size();
+        pause(IDLE_POLL);
+      } catch (MqttException | StoreException e) {
+        if (!running) {
+          break;
+        }
+        Duration delay = backoff.next();
+        if (!failing) {
+          LOG.warn("uplink: {}; trying again in {} s and on", describe(e), delay.toSeconds());
+          failing = true;
+        } else {
+          LOG.debug("uplink: {}", describe(e));
+        }
+        counters.failures.incrementAndGet();
+        pause(delay);
+      } catch (RuntimeException e) {
+        // a bug must not stop delivery for good: say it, wait, and start over from the ack
+        LOG.error("uplink: unexpected failure, starting again from the last ack", e);
+        counters.failures.incrementAndGet();
+        pause(backoff.next());
+        inFlight.clear();
+        sentThrough = acked;
+      }
+    }
+  }
+
+  private static String describe(Exception e) {
+    return e instanceof MqttException m
+        ? "broker: " + m.getMessage() + " (reason " + m.getReasonCode() + ")"
+        : e.getMessage();
+  }
+
+  private void connect() throws MqttException {
+    client.connect(options).waitForCompletion(CONNECT_TIMEOUT.toMillis() * 2);
+    client
+        .subscribe(
+            new String[] {Topics.downAck(gateway), Topics.commandRequests(gateway)},
+            new int[] {1, 1})
+        .waitForCompletion(CONNECT_TIMEOUT.toMillis());
+    client.publish(Topics.status(gateway), status(Status.State.ONLINE), 1, true);
+    counters.connects.incrementAndGet();
+    LOG.info("uplink: connected to {}", config.uri());
+  }
+
+  /** From the acknowledged seq on, everything is sent again: after a connection or a timeout. */
+  private void restartFromAcked() {
+    acked = Math.max(acked, outbox.ackedSeq());
+    sentThrough = acked;
+    inFlight.clear();
+    pendingFrom = outbox.pendingFrom();
+  }
+
+  private void recordAck() {
+    long heard = ackHeard.get();
+    if (heard <= acked) {
+      return;
+    }
+    try {
+      outbox.acknowledge(heard);
+    } catch (IllegalArgumentException e) {
+      // an ack above anything this database gave out is not about our rows
+      LOG.warn("uplink: ignored the bridge's ack: {}", e.getMessage());
+      ackHeard.compareAndSet(heard, acked);
+      return;
+    }
+    acked = heard;
+    silentTimeouts = 0;
+    while (!inFlight.isEmpty() && inFlight.peekFirst().lastSeq() <= acked) {
+      inFlight.removeFirst();
+    }
+    if (sentThrough < acked) {
+      sentThrough = acked;
+    }
+  }
+
+  private void checkAckTimeout() {
+    InFlight oldest = inFlight.peekFirst();
+    if (oldest == null) {
+      return;
+    }
+    long factor = Math.min(1L << Math.min(silentTimeouts, 30), MAX_TIMEOUT_FACTOR);
+    long timeout = config.ackTimeout().toNanos() * factor;
+    if (System.nanoTime() - oldest.sentNanos() < timeout) {
+      return;
+    }
+    silentTimeouts++;
+    counters.resends.incrementAndGet();
+    LOG.warn(
+        "uplink: no ack from the bridge within {} s; sending again after seq {}",
+        TimeUnit.NANOSECONDS.toSeconds(timeout),
+        acked);
+    restartFromAcked();
+  }
+
+  private void fillWindow() throws MqttException {
+    while (running && inFlight.size() < config.window()) {
+      OutboxBatch batch = outbox.after(sentThrough, config.batchSize());
+      if (batch.isEmpty()) {
+        return;
+      }
+      publish(batch);
+      inFlight.addLast(new InFlight(batch.lastSeq(), System.nanoTime()));
+      sentThrough = batch.lastSeq();
+      counters.batches.incrementAndGet();
+      counters.rows.addAndGet(batch.size());
+    }
+  }
+
+  private void publish(OutboxBatch batch) throws MqttException {
+    // pendingFrom is never above the first row of any batch sent after it was read
+    if (!batch.inventory().isEmpty()) {
+      send(
+          Topics.upInventory(gateway),
+          new InventoryMessage(gateway, epoch, batch.inventory(), pendingFrom));
+    }
+    if (!batch.readings().isEmpty()) {
+      send(
+          Topics.upReadings(gateway),
+          new ReadingsMessage(gateway, epoch, batch.readings(), pendingFrom));
+    }
+    if (!batch.events().isEmpty()) {
+      send(
+          Topics.upEvents(gateway), new EventsMessage(gateway, epoch, batch.events(), pendingFrom));
+    }
+  }
+
+  private void send(String topic, Object message) throws MqttException {
+    byte[] payload = Json.write(message);
+    while (true) {
+      try {
+        client.publish(topic, payload, 1, false);
+        return;
+      } catch (MqttException e) {
+        // Paho refuses past its in-flight limit instead of waiting: wait for PUBACKs and retry
+        if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT || !running) {
+          throw e;
+        }
+        pause(Duration.ofMillis(20));
+      }
+    }
+  }
+
+  private void pause(Duration delay) {
+    synchronized (wake) {
+      try {
+        wake.wait(Math.max(1, delay.toMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
+  }
+
+  private void wakeUp() {
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+  }
+
+  /**
+   * Stops delivering: the uplink thread ends, the {@code offline} status is published (retained)
+   * and the connection closed. Rows not acknowledged stay in the outbox for the next start.
+   */
+  @Override
+  public void close() {
+    running = false;
+    wakeUp();
+    try {
+      thread.join(CLOSE_TIMEOUT.toMillis() * 2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    commands.close();
+    try {
+      if (client.isConnected()) {
+        client
+            .publish(Topics.status(gateway), status(Status.State.OFFLINE), 1, true)
+            .waitForCompletion(CLOSE_TIMEOUT.toMillis());
+        client.disconnect().waitForCompletion(CLOSE_TIMEOUT.toMillis());
+      }
+    } catch (MqttException e) {
+      LOG.warn("uplink: could not say offline before closing: {}", describe(e));
+      try {
+        client.disconnectForcibly(0, CLOSE_TIMEOUT.toMillis(), false);
+      } catch (MqttException ignored) {
+        LOG.debug("uplink: forced disconnection failed too", ignored);
+      }
+    } finally {
+      try {
+        client.close();
+      } catch (MqttException e) {
+        LOG.warn("uplink: could not close the MQTT client: {}", describe(e));
+      }
+    }
+  }
+
+  private final class Callback implements MqttCallbackExtended {
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+      wakeUp();
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+      LOG.warn("uplink: connection to {} lost: {}", config.uri(), cause.toString());
+      wakeUp();
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      try {
+        TopicName name = TopicName.parse(topic);
+        if (name.kind() == TopicName.Kind.DOWN_ACK) {
+          ackArrived(Json.read(message.getPayload(), Ack.class));
+        } else if (name.kind() == TopicName.Kind.COMMAND_REQUEST) {
+          commands.submit(name, message.getPayload());
+        } else {
+          LOG.warn("uplink: ignored a message on {}", topic);
+        }
+      } catch (ContractException e) {
+        counters.refused.incrementAndGet();
+        LOG.warn("uplink: refused a message on {}: {}", topic, e.getMessage());
+      }
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+      // a PUBACK: the broker has the message; delivery counts only with the bridge's ack
+    }
+  }
+
+  private void ackArrived(Ack ack) {
+    if (!epoch.equals(ack.epoch())) {
+      LOG.debug("uplink: ignored an ack for epoch {}", ack.epoch());
+      return;
+    }
+    counters.acks.incrementAndGet();
+    counters.lastAckAt = clock.instant();
+    ackHeard.accumulateAndGet(ack.ackedSeq(), Math::max);
+    wakeUp();
+  }
+
+  /** Answers a technician's command; called on the uplink's command thread, never concurrently. */
+  @FunctionalInterface
+  public interface CommandAnswerer {
+    CommandResponse answer(io.releve.contract.Command command, CommandRequest request);
+  }
+}
