@@ -130,6 +130,7 @@ public final class RunCommand implements Callable<Integer> {
             () -> ClockState.SYNCHRONISED,
             watch,
             radio(config, runClock, out, err));
+    Delivery delivery = Delivery.start(config, db, this.clock, runClock, daemon, err);
     out.println(
         "releve "
             + config.gatewayId()
@@ -139,12 +140,13 @@ public final class RunCommand implements Callable<Integer> {
             + config.radio().receivers().size()
             + " radio receivers into "
             + db.file()
+            + delivery.describe()
             + " (stop with Ctrl-C or SIGTERM)");
     out.flush();
     Thread hook =
         new Thread(
             () -> {
-              shutDown(daemon, checkpoint, retention, db);
+              shutDown(daemon, delivery, checkpoint, retention, db);
               stopped.countDown();
             },
             "releve-shutdown");
@@ -158,7 +160,7 @@ public final class RunCommand implements Callable<Integer> {
       return ExitCodes.OK; // SIGTERM came first: the hook has stopped everything
     }
     Runtime.getRuntime().removeShutdownHook(hook);
-    shutDown(daemon, checkpoint, retention, db);
+    shutDown(daemon, delivery, checkpoint, retention, db);
     if (!endedEarly.isEmpty()) {
       err.println(
           "releve: bus "
@@ -215,8 +217,13 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private static void shutDown(
-      Daemon daemon, PeriodicCheckpoint checkpoint, DailyRetention retention, Database db) {
+      Daemon daemon,
+      Delivery delivery,
+      PeriodicCheckpoint checkpoint,
+      DailyRetention retention,
+      Database db) {
     daemon.close();
+    delivery.close();
     retention.close();
     checkpoint.close();
     db.checkpoint();

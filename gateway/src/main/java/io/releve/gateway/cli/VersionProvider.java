@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {software()};
+  }
+
+  /** {@code releve 0.1.0}: what the gateway says it runs, in its status and health. */
+  static String software() {
     String version = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"releve " + (version == null ? "development" : version)};
+    return "releve " + (version == null ? "development" : version);
   }
 }

@@ -137,24 +137,22 @@ public record UplinkConfig(
     if (uri == null) {
       for (String key : new String[] {"mqtt.username", "mqtt.password-file", "mqtt.tls.ca-file"}) {
         if (reader.has(key)) {
-          throw new ConfigException(
-              reader.path() + ": key [" + key + "] needs mqtt.uri, the broker to send to.");
+          throw reader.bad(reader.entry(key), "needs mqtt.uri, the broker to send to.");
         }
       }
       return null;
     }
     if (passwordFile != null && username == null) {
-      throw new ConfigException(reader.path() + ": key [mqtt.password-file] needs mqtt.username.");
+      throw reader.bad(reader.entry("mqtt.password-file"), "needs mqtt.username.");
     }
     boolean tls = uri.startsWith("ssl://");
     if (!tls && (caFile != null || clientP12 != null)) {
       String key = caFile != null ? "mqtt.tls.ca-file" : "mqtt.tls.client-p12";
-      throw new ConfigException(
-          reader.path() + ": key [" + key + "] needs an ssl:// mqtt.uri, found [" + uri + "].");
+      throw reader.bad(reader.entry(key), "needs an ssl:// mqtt.uri, not [" + uri + "].");
     }
     if (clientP12PasswordFile != null && clientP12 == null) {
-      throw new ConfigException(
-          reader.path() + ": key [mqtt.tls.client-p12-password-file] needs mqtt.tls.client-p12.");
+      throw reader.bad(
+          reader.entry("mqtt.tls.client-p12-password-file"), "needs mqtt.tls.client-p12.");
     }
     return new UplinkConfig(
         uri,

@@ -370,4 +370,76 @@ class GatewayConfigTest {
             + " by s, m, h or d (such as 15m), between 1s and 10m.",
         errorFor("gateway.id = bat-a", "radio.duplicate-window = 30"));
   }
+
+  @Test
+  void withoutMqttUriTheGatewayHasNoUplink() throws Exception {
+    assertEquals(null, GatewayConfig.load(write("gateway.id = a")).uplink());
+  }
+
+  @Test
+  void theUplinkTakesItsDocumentedDefaults() throws Exception {
+    UplinkConfig uplink =
+        GatewayConfig.load(write("gateway.id = rl042-gw1", "mqtt.uri = tcp://broker:1883"))
+            .uplink();
+
+    assertEquals(UplinkConfig.defaults("tcp://broker:1883", "rl042-gw1"), uplink);
+    assertEquals(500, uplink.batchSize());
+    assertEquals(8, uplink.window());
+    assertEquals(Duration.ofSeconds(30), uplink.ackTimeout());
+    assertEquals(Duration.ofMinutes(15), uplink.healthInterval());
+  }
+
+  @Test
+  void theUplinksFilesResolveAgainstTheConfigurationFolder() throws Exception {
+    UplinkConfig uplink =
+        GatewayConfig.load(
+                write(
+                    "gateway.id = a",
+                    "mqtt.uri = ssl://broker.example.org:8883",
+                    "mqtt.username = a",
+                    "mqtt.password-file = secret/mqtt",
+                    "mqtt.tls.ca-file = /etc/ssl/ca.pem",
+                    "mqtt.tls.client-p12 = a.p12"))
+            .uplink();
+
+    assertEquals(folder.resolve("secret/mqtt"), uplink.passwordFile());
+    assertEquals(Path.of("/etc/ssl/ca.pem"), uplink.caFile());
+    assertEquals(folder.resolve("a.p12"), uplink.clientP12());
+    assertEquals(true, uplink.tls());
+  }
+
+  @Test
+  void aBrokerUriWithoutSchemeOrPortIsRefused() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [mqtt.uri] (line 2) has value [broker:1883]: must be tcp://HOST:PORT or"
+            + " ssl://HOST:PORT, such as tcp://broker:1883.",
+        errorFor("gateway.id = a", "mqtt.uri = broker:1883"));
+  }
+
+  @Test
+  void mqttSettingsWithoutABrokerAreRefused() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [mqtt.username] (line 2) has value [a]: needs mqtt.uri, the broker to send"
+            + " to.",
+        errorFor("gateway.id = a", "mqtt.username = a"));
+  }
+
+  @Test
+  void aCertificateNeedsAnSslBroker() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [mqtt.tls.ca-file] (line 3) has value [ca.pem]: needs an ssl:// mqtt.uri,"
+            + " not [tcp://broker:1883].",
+        errorFor("gateway.id = a", "mqtt.uri = tcp://broker:1883", "mqtt.tls.ca-file = ca.pem"));
+  }
+
+  @Test
+  void anAckTimeoutBelowTwoSecondsIsRefused() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [uplink.ack-timeout] (line 3) has value [1s]: must lie between 2s and 30m.",
+        errorFor("gateway.id = a", "mqtt.uri = tcp://b:1883", "uplink.ack-timeout = 1s"));
+  }
 }
