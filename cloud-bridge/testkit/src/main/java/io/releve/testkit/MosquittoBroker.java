@@ -61,9 +61,11 @@ public final class MosquittoBroker implements AutoCloseable {
   private final Path logFile;
   private final Path outputFile;
   private final int port;
+  private final Optional<Tls> tls;
   private Process process;
 
-  private MosquittoBroker(Path folder, int port) {
+  private MosquittoBroker(Path folder, int port, Optional<Tls> tls) {
+    this.tls = tls;
     this.folder = folder;
     this.configFile = folder.resolve("mosquitto.conf");
     this.logFile = folder.resolve("mosquitto.log");
@@ -107,7 +109,23 @@ public final class MosquittoBroker implements AutoCloseable {
 
   private record Credentials(String user, String password) {}
 
+  /**
+   * A broker with one TLS listener on {@code 127.0.0.1} using {@code certificates}; with {@code
+   * requireClientCertificate} a client must show one signed by their authority. {@link #uri()} is
+   * then {@code ssl://127.0.0.1:PORT}.
+   */
+  public static MosquittoBroker startWithTls(
+      TestCertificates certificates, boolean requireClientCertificate) {
+    return start(Optional.empty(), Optional.of(new Tls(certificates, requireClientCertificate)));
+  }
+
+  private record Tls(TestCertificates certificates, boolean requireClientCertificate) {}
+
   private static MosquittoBroker start(Optional<Credentials> credentials) {
+    return start(credentials, Optional.empty());
+  }
+
+  private static MosquittoBroker start(Optional<Credentials> credentials, Optional<Tls> tls) {
     assumeInstalled();
     Path folder;
     try {
@@ -119,7 +137,7 @@ public final class MosquittoBroker implements AutoCloseable {
       Optional<Path> passwordFile =
           credentials.map(c -> writePasswordFile(folder.resolve("passwd"), c));
       for (int attempt = 1; ; attempt++) {
-        MosquittoBroker broker = new MosquittoBroker(folder, freePort());
+        MosquittoBroker broker = new MosquittoBroker(folder, freePort(), tls);
         broker.writeConfig(passwordFile);
         if (broker.launch() || attempt == PORT_ATTEMPTS) {
           broker.awaitListening();
@@ -134,9 +152,9 @@ public final class MosquittoBroker implements AutoCloseable {
     }
   }
 
-  /** {@code tcp://127.0.0.1:PORT}, for Paho. */
+  /** {@code tcp://127.0.0.1:PORT} ({@code ssl://} with TLS), for Paho. */
   public String uri() {
-    return "tcp://127.0.0.1:" + port;
+    return (tls.isPresent() ? "ssl" : "tcp") + "://127.0.0.1:" + port;
   }
 
   public int port() {
@@ -210,7 +228,16 @@ public final class MosquittoBroker implements AutoCloseable {
   private void writeConfig(Optional<Path> passwordFile) {
     MosquittoConfig config =
         new MosquittoConfig(
-            List.of(new MosquittoConfig.PlainListener(port)),
+            List.of(
+                tls.<MosquittoConfig.Listener>map(
+                        t ->
+                            new MosquittoConfig.TlsListener(
+                                port,
+                                t.certificates().ca(),
+                                t.certificates().brokerCertificate(),
+                                t.certificates().brokerKey(),
+                                t.requireClientCertificate()))
+                    .orElse(new MosquittoConfig.PlainListener(port))),
             passwordFile,
             logFile,
             System.getProperty("user.name"));

@@ -42,6 +42,25 @@ record MosquittoConfig(
     }
   }
 
+  /**
+   * MQTT over TLS on the loopback interface only, with the broker's certificate; with {@code
+   * requireClientCertificate}, clients must show a certificate signed by {@code cafile}.
+   */
+  record TlsListener(
+      int port, Path cafile, Path certfile, Path keyfile, boolean requireClientCertificate)
+      implements Listener {
+    @Override
+    public List<String> lines() {
+      List<String> lines = new ArrayList<>();
+      lines.add("listener " + port + " 127.0.0.1");
+      lines.add("cafile " + cafile);
+      lines.add("certfile " + certfile);
+      lines.add("keyfile " + keyfile);
+      lines.add("require_certificate " + requireClientCertificate);
+      return lines;
+    }
+  }
+
   String text() {
     List<String> lines = new ArrayList<>();
     lines.add("user " + user);

@@ -361,21 +361,34 @@ public final class Outbox {
       query.setInt(2, limit);
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
-          entries.add(
-              new InventoryChange(
-                  row.getLong("outbox_seq"),
-                  InventoryChange.Action.valueOf(row.getString("action").toUpperCase(Locale.ROOT)),
-                  deviceKey(row),
-                  row.getString("medium"),
-                  row.getString("site_code"),
-                  row.getString("dwelling"),
-                  row.getString("lot"),
-                  row.getString("printed_serial"),
-                  row.getString("room")));
+          entries.add(inventoryChange(row));
         }
       }
     }
     return entries;
+  }
+
+  /**
+   * An installation says where the device is; a removal only which device leaves its dwelling (the
+   * contract's short form), whatever the row kept of the installation it ends.
+   */
+  private static InventoryChange inventoryChange(ResultSet row) throws SQLException {
+    InventoryChange.Action action =
+        InventoryChange.Action.valueOf(row.getString("action").toUpperCase(Locale.ROOT));
+    if (action == InventoryChange.Action.REMOVED) {
+      return new InventoryChange(
+          row.getLong("outbox_seq"), action, deviceKey(row), null, null, null, null, null, null);
+    }
+    return new InventoryChange(
+        row.getLong("outbox_seq"),
+        action,
+        deviceKey(row),
+        row.getString("medium"),
+        row.getString("site_code"),
+        row.getString("dwelling"),
+        row.getString("lot"),
+        row.getString("printed_serial"),
+        row.getString("room"));
   }
 
   private static String deviceKey(ResultSet row) throws SQLException {

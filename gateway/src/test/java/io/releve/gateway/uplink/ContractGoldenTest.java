@@ -18,9 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The gateway side of the MQTT contract's golden files: the gateway reads every one through the
- * contract module on its own classpath, with the Jackson version it runs with. The uplink
- * publisher's test, which builds the readings, events and inventory payloads from the gateway's own
- * rows and compares them with these files, joins this class with the publisher.
+ * contract module on its own classpath, with the Jackson version it runs with. That the outbox's
+ * own rows give the same files is {@link OutboxGoldenTest}'s part.
  */
 class ContractGoldenTest {
 
