@@ -64,6 +64,7 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
   private final ScheduledExecutorService timer;
   private long loggedMessages;
   private volatile boolean closed;
+  private volatile boolean subscribed;
 
   /**
    * A bridge, not yet connected.
@@ -144,6 +145,11 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
     return client.isConnected();
   }
 
+  /** Whether it is connected and the broker granted its subscriptions: it receives. */
+  public boolean isSubscribed() {
+    return subscribed && client.isConnected();
+  }
+
   /** What it has done so far. */
   public Counters counters() {
     return counters;
@@ -154,7 +160,25 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
     log.info("{} to {}", reconnect ? "Reconnected" : "Connected", serverUri);
     try {
       // clean session: the broker forgot our subscriptions, so make them again every time
-      client.subscribe(new String[] {Topics.STATUS_ALL, upFilter}, new int[] {1, 1});
+      client.subscribe(
+          new String[] {Topics.STATUS_ALL, upFilter},
+          new int[] {1, 1},
+          null,
+          new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              subscribed = true;
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable failure) {
+              log.error(
+                  "The broker refused the subscriptions to {} and {}: {}",
+                  Topics.STATUS_ALL,
+                  upFilter,
+                  String.valueOf(failure));
+            }
+          });
     } catch (MqttException e) {
       log.error("Cannot subscribe to {} and {}: {}", Topics.STATUS_ALL, upFilter, e.toString(), e);
     }
@@ -221,6 +245,7 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
 
   @Override
   public void connectionLost(Throwable cause) {
+    subscribed = false;
     if (!closed) {
       log.warn("Connection to {} lost: {}; reconnecting", settings.uri(), String.valueOf(cause));
     }
