@@ -37,10 +37,12 @@ import picocli.CommandLine.Spec;
     name = "diag",
     mixinStandardHelpOptions = true,
     description = {
-      "Asks a gateway to run one command of the allow-list and prints its answer: the body as",
-      "JSON on stdout, the code on stderr. Exit 0 for 200, 2 for a 4xx answer, 3 for a 5xx one,",
-      "75 when no answer comes within the timeout (the gateway may be offline), 69 when the",
-      "broker cannot be reached, 64 for an unknown command or a bad argument."
+      "Asks a gateway for a diagnostic and prints its answer.",
+      "",
+      "Runs one command of the allow-list on the gateway: the answer's body goes to stdout as"
+          + " JSON, its code to stderr. Exit 0 for 200, 2 for a 4xx answer, 3 for a 5xx one, 75"
+          + " when no answer comes within the timeout (the gateway may be offline), 69 when the"
+          + " broker cannot be reached, 64 for an unknown command or a bad argument."
     })
 final class DiagCommand implements Callable<Integer> {
 

@@ -25,10 +25,9 @@ import picocli.CommandLine.Option;
     name = "releve cloud",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {
-      "Relevé cloud bridge: stores the gateways' batches from MQTT in SQLite and acknowledges",
-      "them after the commit. Without a subcommand, runs until SIGTERM or Ctrl-C."
-    },
+    description =
+        "Relevé cloud bridge: stores the gateways' batches from MQTT in SQLite and acknowledges"
+            + " them after the commit. Without a subcommand, runs until SIGTERM or Ctrl-C.",
     subcommands = {
       CommandLine.HelpCommand.class,
       StatusCommand.class,

@@ -14,8 +14,10 @@ import picocli.CommandLine.Spec;
     name = "sites",
     mixinStandardHelpOptions = true,
     description = {
-      "The site registry built from the gateways' inventories: each site, its dwellings (with",
-      "their lot) and the devices installed in them (medium, printed serial, room, gateway)."
+      "The site registry: sites, dwellings, devices.",
+      "",
+      "Built from the gateways' inventories: each site, its dwellings (with their lot) and the"
+          + " devices installed in them (medium, printed serial, room, gateway)."
     })
 final class SitesCommand implements Callable<Integer> {
 

@@ -19,9 +19,11 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "The gateways as the bridge's database knows them: state and since when (their retained",
-      "status), epoch, acked seq (every row up to it is stored), rows held per kind, payloads",
-      "refused."
+      "Each gateway's state, acked seq and rows held.",
+      "",
+      "The gateways as the bridge's database knows them: state and since when (their retained"
+          + " status), epoch, acked seq (every row up to it is stored), rows held per kind,"
+          + " payloads refused."
     })
 final class StatusCommand implements Callable<Integer> {
 
