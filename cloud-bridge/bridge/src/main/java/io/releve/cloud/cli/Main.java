@@ -1,0 +1,111 @@
+package io.releve.cloud.cli;
+
+import io.releve.cloud.config.CloudConfig;
+import io.releve.cloud.config.MqttSettings;
+import io.releve.cloud.ingest.Ingest;
+import io.releve.cloud.mqtt.Bridge;
+import io.releve.cloud.mqtt.EmbeddedBroker;
+import io.releve.cloud.store.Database;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Entry point of the cloud jar. Without a subcommand it runs the bridge until SIGTERM or Ctrl-C;
+ * {@code status}, {@code sites} and {@code diag} are the operators' commands.
+ */
+@Command(
+    name = "releve cloud",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Relevé cloud bridge: stores the gateways' batches from MQTT in SQLite and acknowledges"
+            + " them after the commit. Without a subcommand, runs until SIGTERM or Ctrl-C.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      StatusCommand.class,
+      SitesCommand.class,
+      DiagCommand.class,
+    })
+public final class Main implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  /** How long the shutdown hook waits for the bridge to close MQTT and the database. */
+  private static final long SHUTDOWN_WAIT_SECONDS = 15;
+
+  @Mixin ConfigOption config;
+  @Mixin BrokerOption broker;
+
+  @Option(
+      names = "--embedded-broker",
+      arity = "0..1",
+      fallbackValue = "" + EmbeddedBroker.DEFAULT_PORT,
+      paramLabel = "PORT",
+      description =
+          "Also run an embedded MQTT broker on 127.0.0.1:PORT (default ${FALLBACK-VALUE}) and"
+              + " connect to it: for the demo and for development, never for production.")
+  Integer embeddedPort;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code; used by tests to assert what a user sees. */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line, with exit codes mapped in one place. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+    cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setParameterExceptionHandler(new UsageErrorHandler());
+    return cli;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    CloudConfig cloud = config.load();
+    MqttSettings mqtt = broker.apply(cloud);
+    if (embeddedPort != null) {
+      mqtt = mqtt.withUri("tcp://127.0.0.1:" + embeddedPort);
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "releve-cloud-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    // closed in reverse order: MQTT first (no more acks), then the database, then the broker
+    try (EmbeddedBroker embedded =
+            embeddedPort == null ? null : EmbeddedBroker.start(embeddedPort);
+        Database database = Database.open(cloud.database(), Clock.systemUTC());
+        Bridge bridge = new Bridge(mqtt, cloud.upFilter(), new Ingest(database))) {
+      log.info("Database {}", database.file());
+      bridge.start();
+      stop.await();
+      log.info("Stopping");
+    } finally {
+      stopped.countDown();
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,129 @@
+package io.releve.cloud.config;
+
+import io.releve.contract.ContractException;
+import io.releve.contract.Topics;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The cloud bridge's configuration, validated as a whole when loaded. Every error names the file,
+ * the key with its line, and the bad value; the bridge and the CLI exit 78 (EX_CONFIG) on it. The
+ * documented list of keys is {@code config/cloud.conf}.
+ *
+ * @param file where it was read from
+ * @param mqtt the broker and how to log in
+ * @param shareGroup the shared subscription group ({@code bridge.share-group}), or empty for a
+ *     plain subscription
+ * @param database the SQLite file (relative paths resolve against the configuration's folder)
+ */
+public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, Path database) {
+
+  public static final String DEFAULT_URI = "tcp://127.0.0.1:1883";
+  public static final String DEFAULT_DATABASE = "cloud.db";
+
+  /** Paho accepts tcp:// and ssl://; the port is required so that nobody guesses it. */
+  private static final Pattern URI =
+      Pattern.compile(
+          "(tcp|ssl)://[A-Za-z0-9.\\-]{1,253}:[0-9]{1,5}|(tcp|ssl)://\\[[0-9a-fA-F:]+\\]:[0-9]{1,5}");
+
+  /** Mosquitto takes longer ids than MQTT 3.1.1's guaranteed 23 characters; 128 is plenty. */
+  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+  private static final Pattern USERNAME = Pattern.compile("[^\\s]{1,128}");
+
+  /** The topic filter of the up topics: shared when a group is set. */
+  public String upFilter() {
+    return shareGroup.isEmpty() ? Topics.UP_ALL : Topics.sharedUp(shareGroup);
+  }
+
+  /** Reads and validates a file; throws {@link ConfigException} naming file, key and value. */
+  public static CloudConfig load(Path file) throws ConfigException {
+    ConfigReader reader = new ConfigReader(ConfigFile.read(file));
+    String uri =
+        reader.string(
+            "mqtt.uri",
+            DEFAULT_URI,
+            URI,
+            "tcp://HOST:PORT or ssl://HOST:PORT (such as " + DEFAULT_URI + ")");
+    checkPort(reader, uri);
+    String clientId =
+        reader.string(
+            "mqtt.client-id",
+            defaultClientId(),
+            CLIENT_ID,
+            "1 to 128 letters, digits, dots, dashes or underscores");
+    String username =
+        reader.string("mqtt.username", null, USERNAME, "1 to 128 characters without spaces");
+    Secret password = reader.secretFile("mqtt.password-file");
+    if (password != null && username == null) {
+      throw reader.bad(
+          entryOf(reader, "mqtt.password-file"), "needs mqtt.username: a password logs in a user.");
+    }
+    Path caFile = reader.readableFile("mqtt.tls.ca-file");
+    Path clientP12 = reader.readableFile("mqtt.tls.client-p12");
+    Secret p12Password = reader.secretFile("mqtt.tls.client-p12-password-file");
+    if (clientP12 != null && p12Password == null) {
+      throw reader.bad(
+          entryOf(reader, "mqtt.tls.client-p12"),
+          "needs mqtt.tls.client-p12-password-file: the key in it is protected by a password.");
+    }
+    if (!uri.startsWith("ssl://")) {
+      for (String key :
+          new String[] {
+            "mqtt.tls.ca-file", "mqtt.tls.client-p12", "mqtt.tls.client-p12-password-file"
+          }) {
+        ConfigFile.Entry entry = entryOf(reader, key);
+        if (entry != null) {
+          throw reader.bad(entry, "is a TLS setting, but mqtt.uri [" + uri + "] is not ssl://.");
+        }
+      }
+    }
+    String shareGroup = "";
+    ConfigFile.Entry group = reader.entry("bridge.share-group");
+    if (group != null) {
+      try {
+        Topics.sharedUp(group.value());
+      } catch (ContractException e) {
+        throw reader.bad(group, e.getMessage());
+      }
+      shareGroup = group.value();
+    }
+    Path database = reader.path("database.path", DEFAULT_DATABASE);
+    reader.rejectUnknownKeys();
+    return new CloudConfig(
+        file,
+        new MqttSettings(uri, clientId, username, password, caFile, clientP12, p12Password),
+        shareGroup,
+        database);
+  }
+
+  private static ConfigFile.Entry entryOf(ConfigReader reader, String key) {
+    return reader.entry(key);
+  }
+
+  private static void checkPort(ConfigReader reader, String uri) throws ConfigException {
+    int port = Integer.parseInt(uri.substring(uri.lastIndexOf(':') + 1));
+    if (port < 1 || port > 65535) {
+      throw reader.bad(reader.entry("mqtt.uri"), "must have a port between 1 and 65535.");
+    }
+  }
+
+  /**
+   * {@code releve-bridge-<hostname>}: unique per machine, stable across restarts. Two instances on
+   * one machine need {@code mqtt.client-id} set apart.
+   */
+  public static String defaultClientId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+    }
+    String clean = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+    String id = "releve-bridge-" + (clean.isEmpty() ? "localhost" : clean);
+    return id.length() > 128 ? id.substring(0, 128) : id;
+  }
+}

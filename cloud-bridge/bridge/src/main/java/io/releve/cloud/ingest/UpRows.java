@@ -1,0 +1,172 @@
+package io.releve.cloud.ingest;
+
+import io.releve.cloud.registry.Registry;
+import io.releve.contract.AlertEntry;
+import io.releve.contract.EventEntry;
+import io.releve.contract.EventsMessage;
+import io.releve.contract.InventoryChange;
+import io.releve.contract.InventoryMessage;
+import io.releve.contract.ReadingEntry;
+import io.releve.contract.ReadingsMessage;
+import io.releve.contract.UpMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+
+/**
+ * Stores the rows of one batch with {@code INSERT OR IGNORE} on (gateway, epoch, seq): a row
+ * delivered twice is stored once. Rows stored for the first time also update what derives from
+ * them: an event's alert, an inventory change's device in the registry.
+ */
+final class UpRows {
+
+  private UpRows() {}
+
+  /**
+   * Inserts every row of {@code message}; returns how many were new.
+   *
+   * @param epochId the epoch's row id, which orders inventory changes across epochs
+   */
+  static int insert(Connection c, UpMessage message, long epochId, long now) throws SQLException {
+    if (message instanceof ReadingsMessage readings) {
+      return readings(c, readings, now);
+    }
+    if (message instanceof EventsMessage events) {
+      return events(c, events, now);
+    }
+    return inventory(c, (InventoryMessage) message, epochId, now);
+  }
+
+  private static int readings(Connection c, ReadingsMessage message, long now) throws SQLException {
+    int added = 0;
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT OR IGNORE INTO readings (gateway, epoch, seq, device, medium, quantity, value,"
+                + " value_kind, unit, storage, tariff, subunit, function, meter_time, received_at,"
+                + " clock_state, source, rssi, status, stored_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (ReadingEntry r : message.readings()) {
+        int i = key(insert, message, r.seq());
+        insert.setString(++i, r.device());
+        insert.setString(++i, r.medium());
+        insert.setString(++i, r.quantity());
+        insert.setString(++i, r.value());
+        insert.setString(++i, r.valueKind().wireName());
+        insert.setString(++i, r.unit());
+        insert.setInt(++i, r.storage());
+        insert.setInt(++i, r.tariff());
+        insert.setInt(++i, r.subunit());
+        insert.setString(++i, r.function().wireName());
+        setMillis(insert, ++i, r.meterTime());
+        setMillis(insert, ++i, r.receivedAt());
+        insert.setString(++i, r.clockState().wireName());
+        insert.setString(++i, r.source());
+        setInteger(insert, ++i, r.rssi());
+        insert.setInt(++i, r.status());
+        insert.setLong(++i, now);
+        added += insert.executeUpdate();
+      }
+    }
+    return added;
+  }
+
+  private static int events(Connection c, EventsMessage message, long now) throws SQLException {
+    int added = 0;
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT OR IGNORE INTO events (gateway, epoch, seq, device, at, type, detail,"
+                + " alert_id, alert_type, alert_condition, alert_level, alert_start,"
+                + " alert_detected_at, alert_end, alert_total_loss_m3, alert_average_flow_lph,"
+                + " alert_source, stored_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (EventEntry e : message.events()) {
+        int i = key(insert, message, e.seq());
+        insert.setString(++i, e.device());
+        setMillis(insert, ++i, e.at());
+        insert.setString(++i, e.type());
+        insert.setString(++i, e.detail());
+        AlertEntry a = e.alert();
+        if (a == null) {
+          for (int column = 0; column < 10; column++) {
+            insert.setNull(++i, Types.NULL);
+          }
+        } else {
+          insert.setLong(++i, a.id());
+          insert.setString(++i, a.type());
+          insert.setString(++i, a.condition());
+          setInteger(insert, ++i, a.level());
+          setMillis(insert, ++i, a.start());
+          setMillis(insert, ++i, a.detectedAt());
+          setMillis(insert, ++i, a.end());
+          insert.setString(++i, a.totalLossM3());
+          insert.setString(++i, a.averageFlowLph());
+          insert.setString(++i, a.source());
+        }
+        insert.setLong(++i, now);
+        if (insert.executeUpdate() == 1) {
+          added++;
+          if (a != null) {
+            Alerts.update(c, message.gateway(), message.epoch(), e);
+          }
+        }
+      }
+    }
+    return added;
+  }
+
+  private static int inventory(Connection c, InventoryMessage message, long epochId, long now)
+      throws SQLException {
+    int added = 0;
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT OR IGNORE INTO inventory_changes (gateway, epoch, seq, action, device, medium,"
+                + " site, dwelling, lot, printed_serial, room, stored_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (InventoryChange change : message.changes()) {
+        int i = key(insert, message, change.seq());
+        insert.setString(++i, change.action().wireName());
+        insert.setString(++i, change.device());
+        insert.setString(++i, change.medium());
+        insert.setString(++i, change.site());
+        insert.setString(++i, change.dwelling());
+        insert.setString(++i, change.lot());
+        insert.setString(++i, change.printedSerial());
+        insert.setString(++i, change.room());
+        insert.setLong(++i, now);
+        if (insert.executeUpdate() == 1) {
+          added++;
+          Registry.apply(c, message.gateway(), epochId, change, now);
+        }
+      }
+    }
+    return added;
+  }
+
+  /** Sets gateway, epoch and seq; returns the index of the last parameter set. */
+  private static int key(PreparedStatement insert, UpMessage message, long seq)
+      throws SQLException {
+    insert.setString(1, message.gateway().value());
+    insert.setString(2, message.epoch().toString());
+    insert.setLong(3, seq);
+    return 3;
+  }
+
+  static void setMillis(PreparedStatement statement, int index, Instant time) throws SQLException {
+    if (time == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setLong(index, time.toEpochMilli());
+    }
+  }
+
+  static void setInteger(PreparedStatement statement, int index, Integer value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setInt(index, value);
+    }
+  }
+}

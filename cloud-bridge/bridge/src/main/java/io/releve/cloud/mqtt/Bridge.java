@@ -1,0 +1,277 @@
+package io.releve.cloud.mqtt;
+
+import io.releve.cloud.config.ConfigException;
+import io.releve.cloud.config.MqttSettings;
+import io.releve.cloud.ingest.Ingest;
+import io.releve.cloud.ingest.Outcome;
+import io.releve.cloud.store.StoreException;
+import io.releve.contract.Json;
+import io.releve.contract.Topics;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bridge: one MQTT client that hands every message to {@link Ingest} and publishes the
+ * ack after the commit.
+ *
+ * <ul>
+ *   <li>Clean session and {@link MemoryPersistence}: nothing is kept on disk by Paho; the gateways'
+ *       outboxes are the source of truth and they resend what is not acked.
+ *   <li>On every (re)connect it subscribes again, QoS 1: the up filter (plain or shared, one
+ *       client-wide callback either way: Paho never calls per-subscription listeners for {@code
+ *       $share}) and {@link Topics#STATUS_ALL}, always plain so that retained statuses arrive.
+ *   <li>Acks go to {@link Topics#downAck} with QoS 1, not retained, after every batch committed,
+ *       duplicates included: a gateway that resends after its ack timeout needs the ack again.
+ *   <li>A database failure is thrown out of {@code messageArrived}: Paho then drops the connection
+ *       without acknowledging the message to the broker, and reconnects with backoff (1 s doubling
+ *       to 60 s). Nothing was committed, no ack was sent, the gateway resends.
+ *   <li>The first connection is retried with the same backoff until it succeeds or the bridge is
+ *       closed; later ones are Paho's automatic reconnection.
+ * </ul>
+ *
+ * <p>Messages are handled one at a time on Paho's callback thread, in arrival order.
+ */
+public final class Bridge implements AutoCloseable, MqttCallbackExtended {
+
+  private static final Logger log = LoggerFactory.getLogger(Bridge.class);
+
+  /** A summary line every so many messages, and at least once a minute when anything happened. */
+  static final long LOG_EVERY_MESSAGES = 10_000;
+
+  static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
+  private static final long DISCONNECT_TIMEOUT_MS = 5_000;
+
+  private final MqttSettings settings;
+  private final String upFilter;
+  private final Ingest ingest;
+  private final Counters counters = new Counters();
+  private final MqttAsyncClient client;
+  private final MqttConnectOptions options;
+  private final ScheduledExecutorService timer;
+  private long loggedMessages;
+  private volatile boolean closed;
+  private volatile boolean subscribed;
+
+  /**
+   * A bridge, not yet connected.
+   *
+   * @param upFilter {@link Topics#UP_ALL} or {@link Topics#sharedUp}
+   * @throws ConfigException when the TLS files cannot be used
+   */
+  public Bridge(MqttSettings settings, String upFilter, Ingest ingest) throws ConfigException {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.upFilter = Objects.requireNonNull(upFilter, "upFilter");
+    this.ingest = Objects.requireNonNull(ingest, "ingest");
+    this.options = Connections.options(settings);
+    try {
+      // MemoryPersistence: Paho's default file persistence writes into the working directory.
+      this.client =
+          new MqttAsyncClient(settings.uri(), settings.clientId(), new MemoryPersistence());
+    } catch (MqttException e) {
+      throw new ConfigException("mqtt.uri [" + settings.uri() + "] cannot be used: " + e, e);
+    }
+    client.setCallback(this);
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "bridge-timer");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** Starts connecting and returns at once; {@link #isConnected()} says when it is done. */
+  public void start() {
+    log.info(
+        "Connecting to {} as {}; up topics through {}",
+        settings.uri(),
+        settings.clientId(),
+        upFilter);
+    timer.scheduleAtFixedRate(
+        this::logSummary, LOG_INTERVAL.toMillis(), LOG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    connect(1_000);
+  }
+
+  private void connect(long retryDelayMs) {
+    if (closed) {
+      return;
+    }
+    try {
+      client.connect(
+          options,
+          null,
+          new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {}
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable failure) {
+              retry(retryDelayMs, failure);
+            }
+          });
+    } catch (MqttException e) {
+      retry(retryDelayMs, e);
+    }
+  }
+
+  private void retry(long delayMs, Throwable failure) {
+    if (closed) {
+      return;
+    }
+    log.warn(
+        "Cannot connect to {}: {}; trying again in {} s",
+        settings.uri(),
+        failure.getMessage(),
+        delayMs / 1000);
+    long next = Math.min(delayMs * 2, Connections.MAX_RECONNECT_DELAY_MS);
+    timer.schedule(() -> connect(next), delayMs, TimeUnit.MILLISECONDS);
+  }
+
+  public boolean isConnected() {
+    return client.isConnected();
+  }
+
+  /** Whether it is connected and the broker granted its subscriptions: it receives. */
+  public boolean isSubscribed() {
+    return subscribed && client.isConnected();
+  }
+
+  /** What it has done so far. */
+  public Counters counters() {
+    return counters;
+  }
+
+  @Override
+  public void connectComplete(boolean reconnect, String serverUri) {
+    log.info("{} to {}", reconnect ? "Reconnected" : "Connected", serverUri);
+    try {
+      // clean session: the broker forgot our subscriptions, so make them again every time
+      client.subscribe(
+          new String[] {Topics.STATUS_ALL, upFilter},
+          new int[] {1, 1},
+          null,
+          new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              subscribed = true;
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable failure) {
+              log.error(
+                  "The broker refused the subscriptions to {} and {}: {}",
+                  Topics.STATUS_ALL,
+                  upFilter,
+                  String.valueOf(failure));
+            }
+          });
+    } catch (MqttException e) {
+      log.error("Cannot subscribe to {} and {}: {}", Topics.STATUS_ALL, upFilter, e.toString(), e);
+    }
+  }
+
+  @Override
+  public void messageArrived(String topic, MqttMessage message) {
+    counters.messages.incrementAndGet();
+    Outcome outcome;
+    try {
+      outcome = ingest.handle(topic, message.getPayload());
+    } catch (StoreException e) {
+      counters.failures.incrementAndGet();
+      log.error(
+          "Database failure on a message from {}; not acknowledged, the connection is dropped"
+              + " and the gateway will send it again: {}",
+          topic,
+          e.getMessage(),
+          e);
+      throw e;
+    }
+    if (outcome instanceof Outcome.Acked acked) {
+      counters.rowsAdded.addAndGet(acked.added());
+      counters.duplicates.addAndGet(acked.duplicates());
+      publishAck(acked);
+    } else if (outcome instanceof Outcome.NothingToAck waiting) {
+      counters.rowsAdded.addAndGet(waiting.added());
+      counters.duplicates.addAndGet(waiting.duplicates());
+      log.debug("Stored a batch from {}; seq 1 of its epoch is still missing, no ack", topic);
+    } else if (outcome instanceof Outcome.StatusSeen seen) {
+      counters.statuses.incrementAndGet();
+      log.info(
+          "{} is {} (status of {}){}",
+          seen.status().gateway(),
+          seen.status().state().wireName(),
+          seen.status().at(),
+          seen.applied() ? "" : "; older than the one held, ignored");
+    } else {
+      counters.refused.incrementAndGet();
+    }
+    if (counters.messages.get() % LOG_EVERY_MESSAGES == 0) {
+      logSummary();
+    }
+  }
+
+  private void publishAck(Outcome.Acked acked) {
+    String topic = Topics.downAck(acked.gateway());
+    try {
+      client.publish(topic, Json.write(acked.ack()), 1, false);
+      counters.acks.incrementAndGet();
+    } catch (MqttException e) {
+      // the rows are committed; the gateway resends after its ack timeout and gets a new ack
+      log.warn("Cannot publish the ack {} to {}: {}", acked.ack().ackedSeq(), topic, e.toString());
+    }
+  }
+
+  private synchronized void logSummary() {
+    long messages = counters.messages.get();
+    if (messages != loggedMessages) {
+      loggedMessages = messages;
+      log.info("Since start: {}", counters.summary());
+    }
+  }
+
+  @Override
+  public void connectionLost(Throwable cause) {
+    subscribed = false;
+    if (!closed) {
+      log.warn("Connection to {} lost: {}; reconnecting", settings.uri(), String.valueOf(cause));
+    }
+  }
+
+  @Override
+  public void deliveryComplete(IMqttDeliveryToken token) {}
+
+  /** Disconnects (waiting up to 5 s for in-flight acks) and stops reconnecting. */
+  @Override
+  public void close() {
+    closed = true;
+    timer.shutdownNow();
+    try {
+      if (client.isConnected()) {
+        client.disconnect(DISCONNECT_TIMEOUT_MS).waitForCompletion(DISCONNECT_TIMEOUT_MS);
+      }
+    } catch (MqttException e) {
+      log.warn("Disconnecting from {} failed: {}", settings.uri(), e.toString());
+    } finally {
+      try {
+        client.close(true);
+      } catch (MqttException e) {
+        log.warn("Closing the MQTT client failed: {}", e.toString());
+      }
+    }
+    logSummary();
+  }
+}

@@ -1,0 +1,215 @@
+package io.releve.cloud.registry;
+
+import io.releve.cloud.store.Database;
+import io.releve.contract.GatewayId;
+import io.releve.contract.InventoryChange;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The site registry, gateway half (DESIGN §5): sites, dwellings, rooms and devices, built from the
+ * gateways' inventory changes. Redelivery and reordering are normal, so a change applies only when
+ * it is newer than the one that last set the device: from a later epoch (in the order the bridge
+ * first saw them), or from the same epoch with a higher seq.
+ */
+public final class Registry {
+
+  private Registry() {}
+
+  /**
+   * Applies one inventory change inside the caller's transaction.
+   *
+   * @param epochId the row id of the change's epoch in {@code epochs}
+   * @return false when a newer change of the same device was already applied
+   */
+  public static boolean apply(
+      Connection c, GatewayId gateway, long epochId, InventoryChange change, long now)
+      throws SQLException {
+    if (!isNewer(c, change.device(), epochId, change.seq())) {
+      return false;
+    }
+    if (change.action() == InventoryChange.Action.REMOVED) {
+      remove(c, gateway, epochId, change, now);
+      return true;
+    }
+    long dwelling = dwelling(c, change.site(), change.dwelling(), change.lot(), now);
+    Long room = change.room() == null ? null : room(c, dwelling, change.room());
+    try (PreparedStatement upsert =
+        c.prepareStatement(
+            "INSERT OR REPLACE INTO devices (device, state, medium, printed_serial, dwelling, room,"
+                + " gateway, change_epoch, change_seq, changed_at)"
+                + " VALUES (?, 'installed', ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int i = 0;
+      upsert.setString(++i, change.device());
+      upsert.setString(++i, change.medium());
+      upsert.setString(++i, change.printedSerial());
+      upsert.setLong(++i, dwelling);
+      if (room == null) {
+        upsert.setNull(++i, Types.INTEGER);
+      } else {
+        upsert.setLong(++i, room);
+      }
+      upsert.setString(++i, gateway.value());
+      upsert.setLong(++i, epochId);
+      upsert.setLong(++i, change.seq());
+      upsert.setLong(++i, now);
+      upsert.executeUpdate();
+    }
+    return true;
+  }
+
+  private static boolean isNewer(Connection c, String device, long epochId, long seq)
+      throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT change_epoch, change_seq FROM devices WHERE device = ?")) {
+      select.setString(1, device);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return true;
+        }
+        long appliedEpoch = row.getLong(1);
+        return epochId > appliedEpoch || (epochId == appliedEpoch && seq > row.getLong(2));
+      }
+    }
+  }
+
+  /** A removed device keeps its last place, marked removed; one never seen is recorded so. */
+  private static void remove(
+      Connection c, GatewayId gateway, long epochId, InventoryChange change, long now)
+      throws SQLException {
+    try (PreparedStatement upsert =
+        c.prepareStatement(
+            "INSERT INTO devices (device, state, gateway, change_epoch, change_seq, changed_at)"
+                + " VALUES (?, 'removed', ?, ?, ?, ?)"
+                + " ON CONFLICT (device) DO UPDATE SET state = 'removed',"
+                + " gateway = excluded.gateway, change_epoch = excluded.change_epoch,"
+                + " change_seq = excluded.change_seq, changed_at = excluded.changed_at")) {
+      upsert.setString(1, change.device());
+      upsert.setString(2, gateway.value());
+      upsert.setLong(3, epochId);
+      upsert.setLong(4, change.seq());
+      upsert.setLong(5, now);
+      upsert.executeUpdate();
+    }
+  }
+
+  private static long dwelling(Connection c, String site, String label, String lot, long now)
+      throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement("INSERT OR IGNORE INTO sites (code, first_seen) VALUES (?, ?)")) {
+      insert.setString(1, site);
+      insert.setLong(2, now);
+      insert.executeUpdate();
+    }
+    try (PreparedStatement upsert =
+        c.prepareStatement(
+            "INSERT INTO dwellings (site, label, lot) VALUES (?, ?, ?)"
+                + " ON CONFLICT (site, label) DO UPDATE SET lot = coalesce(excluded.lot, lot)")) {
+      upsert.setString(1, site);
+      upsert.setString(2, label);
+      upsert.setString(3, lot);
+      upsert.executeUpdate();
+    }
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT id FROM dwellings WHERE site = ? AND label = ?")) {
+      select.setString(1, site);
+      select.setString(2, label);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  private static long room(Connection c, long dwelling, String label) throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement("INSERT OR IGNORE INTO rooms (dwelling, label) VALUES (?, ?)")) {
+      insert.setLong(1, dwelling);
+      insert.setString(2, label);
+      insert.executeUpdate();
+    }
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT id FROM rooms WHERE dwelling = ? AND label = ?")) {
+      select.setLong(1, dwelling);
+      select.setString(2, label);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  /** A site and its dwellings, by label. */
+  public record Site(String code, List<Dwelling> dwellings) {}
+
+  /** A dwelling and the devices installed in it, by key. */
+  public record Dwelling(String label, String lot, List<Device> devices) {}
+
+  /**
+   * An installed device.
+   *
+   * @param room the radiator's room, or null
+   */
+  public record Device(
+      String key, String medium, String printedSerial, String room, String gateway) {}
+
+  /** The whole registry: every site, its dwellings and their installed devices. */
+  public static List<Site> sites(Database database) {
+    return database.read(
+        "read the site registry",
+        c -> {
+          Map<String, Map<String, Dwelling>> sites = new LinkedHashMap<>();
+          try (PreparedStatement select =
+                  c.prepareStatement(
+                      "SELECT s.code, w.label, w.lot, d.device, d.medium, d.printed_serial,"
+                          + " r.label, d.gateway"
+                          + " FROM sites s"
+                          + " LEFT JOIN dwellings w ON w.site = s.code"
+                          + " LEFT JOIN devices d ON d.dwelling = w.id AND d.state = 'installed'"
+                          + " LEFT JOIN rooms r ON r.id = d.room"
+                          + " ORDER BY s.code, w.label, d.device");
+              ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+              Map<String, Dwelling> dwellings =
+                  sites.computeIfAbsent(row.getString(1), code -> new LinkedHashMap<>());
+              String label = row.getString(2);
+              if (label == null) {
+                continue;
+              }
+              String lot = row.getString(3);
+              Dwelling dwelling =
+                  dwellings.computeIfAbsent(label, l -> new Dwelling(l, lot, new ArrayList<>()));
+              String device = row.getString(4);
+              if (device != null) {
+                dwelling
+                    .devices()
+                    .add(
+                        new Device(
+                            device,
+                            row.getString(5),
+                            row.getString(6),
+                            row.getString(7),
+                            row.getString(8)));
+              }
+            }
+          }
+          List<Site> result = new ArrayList<>();
+          sites.forEach(
+              (code, dwellings) ->
+                  result.add(
+                      new Site(
+                          code,
+                          dwellings.values().stream()
+                              .map(d -> new Dwelling(d.label(), d.lot(), List.copyOf(d.devices())))
+                              .toList())));
+          return result;
+        });
+  }
+}

@@ -1,0 +1,117 @@
+package io.releve.cloud.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CloudConfigTest {
+
+  @TempDir Path folder;
+
+  private Path write(String text) throws Exception {
+    Path file = folder.resolve("cloud.conf");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private String error(String text) throws Exception {
+    Path file = write(text);
+    return assertThrows(ConfigException.class, () -> CloudConfig.load(file)).getMessage();
+  }
+
+  @Test
+  void anEmptyFile_givesTheDefaults() throws Exception {
+    CloudConfig config = CloudConfig.load(write("# nothing\n"));
+
+    assertEquals("tcp://127.0.0.1:1883", config.mqtt().uri());
+    assertTrue(config.mqtt().clientId().startsWith("releve-bridge-"));
+    assertEquals(folder.resolve("cloud.db"), config.database());
+    assertEquals("releve/v1/+/up/#", config.upFilter());
+  }
+
+  @Test
+  void aShareGroup_makesTheUpFilterShared() throws Exception {
+    CloudConfig config = CloudConfig.load(write("bridge.share-group = bridges\n"));
+    assertEquals("$share/bridges/releve/v1/+/up/#", config.upFilter());
+  }
+
+  @Test
+  void theSharedConfigFile_isValid() throws Exception {
+    Path shipped = Path.of("../../config/cloud.conf");
+    assertTrue(Files.exists(shipped), "config/cloud.conf is shipped");
+    CloudConfig.load(shipped);
+  }
+
+  @Test
+  void aBadUri_namesFileKeyLineAndValue() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [mqtt.uri] (line 2) has value [mqtt://broker]: must be tcp://HOST:PORT or"
+            + " ssl://HOST:PORT (such as tcp://127.0.0.1:1883).",
+        error("# broker\nmqtt.uri = mqtt://broker\n"));
+  }
+
+  @Test
+  void aBadShareGroup_saysWhy() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [bridge.share-group] (line 1) has value [a/b]: Share group [a/b] must not"
+            + " contain /, + or #, found [/] at index 1.",
+        error("bridge.share-group = a/b\n"));
+  }
+
+  @Test
+  void aMissingPasswordFile_isRefused() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [mqtt.password-file] (line 2) has value [secret]: must name a readable file; "
+            + folder.resolve("secret")
+            + " is not one.",
+        error("mqtt.username = bridge\nmqtt.password-file = secret\n"));
+  }
+
+  @Test
+  void aPassword_isReadFromItsFile_andNeverPrinted() throws Exception {
+    Files.writeString(folder.resolve("secret"), "s3cr3t-value\n");
+    CloudConfig config =
+        CloudConfig.load(write("mqtt.username = bridge\nmqtt.password-file = secret\n"));
+
+    assertEquals("s3cr3t-value", new String(config.mqtt().password().chars()));
+    assertFalse(config.toString().contains("s3cr3t"), config.toString());
+  }
+
+  @Test
+  void aPasswordWithoutUser_isRefused() throws Exception {
+    Files.writeString(folder.resolve("secret"), "x\n");
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [mqtt.password-file] (line 1) has value [secret]: needs mqtt.username: a"
+            + " password logs in a user.",
+        error("mqtt.password-file = secret\n"));
+  }
+
+  @Test
+  void tlsSettings_withAPlainUri_areRefused() throws Exception {
+    Files.writeString(folder.resolve("ca.pem"), "x\n");
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [mqtt.tls.ca-file] (line 1) has value [ca.pem]: is a TLS setting, but"
+            + " mqtt.uri [tcp://127.0.0.1:1883] is not ssl://.",
+        error("mqtt.tls.ca-file = ca.pem\n"));
+  }
+
+  @Test
+  void anUnknownKey_isRefused() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [mqtt.url] (line 1) with value [tcp://x:1] is not a known setting; see"
+            + " config/cloud.conf for the list.",
+        error("mqtt.url = tcp://x:1\n"));
+  }
+}
