@@ -20,6 +20,7 @@ import io.releve.gateway.store.StoreException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
@@ -160,7 +161,6 @@ public final class Uplink implements AutoCloseable {
     o.setKeepAliveInterval((int) config.keepAlive().toSeconds());
     o.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
     o.setMaxInflight(config.window() * 3 + PAHO_IN_FLIGHT_MARGIN);
-    o.setWill(Topics.status(gateway), status(Status.State.OFFLINE), 1, true);
     if (config.username() != null) {
       o.setUserName(config.username());
       try {
@@ -179,8 +179,8 @@ public final class Uplink implements AutoCloseable {
     return o;
   }
 
-  private byte[] status(Status.State state) {
-    return Json.write(new Status(gateway, state, epoch, clock.instant(), software));
+  private byte[] status(Status.State state, Instant at) {
+    return Json.write(new Status(gateway, state, epoch, at, software));
   }
 
   private void run() {
@@ -230,14 +230,21 @@ public final class Uplink implements AutoCloseable {
         : e.getMessage();
   }
 
+  /**
+   * Connects with a will and then a birth of the same time: the bridge keeps the latest status, and
+   * between two of the same time the offline one, so a session's will always ends its birth while
+   * an older session's late will never hides a newer birth.
+   */
   private void connect() throws MqttException {
+    Instant session = clock.instant();
+    options.setWill(Topics.status(gateway), status(Status.State.OFFLINE, session), 1, true);
     client.connect(options).waitForCompletion(CONNECT_TIMEOUT.toMillis() * 2);
     client
         .subscribe(
             new String[] {Topics.downAck(gateway), Topics.commandRequests(gateway)},
             new int[] {1, 1})
         .waitForCompletion(CONNECT_TIMEOUT.toMillis());
-    client.publish(Topics.status(gateway), status(Status.State.ONLINE), 1, true);
+    client.publish(Topics.status(gateway), status(Status.State.ONLINE, session), 1, true);
     counters.connects.incrementAndGet();
     LOG.info("uplink: connected to {}", config.uri());
   }
@@ -374,7 +381,7 @@ public final class Uplink implements AutoCloseable {
     try {
       if (client.isConnected()) {
         client
-            .publish(Topics.status(gateway), status(Status.State.OFFLINE), 1, true)
+            .publish(Topics.status(gateway), status(Status.State.OFFLINE, clock.instant()), 1, true)
             .waitForCompletion(CLOSE_TIMEOUT.toMillis());
         client.disconnect().waitForCompletion(CLOSE_TIMEOUT.toMillis());
       }
