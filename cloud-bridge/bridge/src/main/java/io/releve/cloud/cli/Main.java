@@ -73,6 +73,28 @@ public final class Main implements Callable<Integer> {
     return cli;
   }
 
+  /** How long the start waits for the subscriptions before saying it is still waiting. */
+  private static final long READY_WAIT_MILLIS = 10_000;
+
+  /**
+   * One line on stdout once the bridge receives (scripts and the drain benchmark wait for it), or
+   * once it has waited {@value #READY_WAIT_MILLIS} ms for the broker.
+   */
+  private void announce(Bridge bridge, String uri, Database database) throws InterruptedException {
+    long deadline = System.nanoTime() + READY_WAIT_MILLIS * 1_000_000;
+    while (!bridge.isSubscribed() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    java.io.PrintWriter out = commandSpec.commandLine().getOut();
+    out.println(
+        bridge.isSubscribed()
+            ? "releve cloud: receiving from " + uri + " into " + database.file()
+            : "releve cloud: waiting for the broker at " + uri + " (still trying)");
+    out.flush();
+  }
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
   @Override
   public Integer call() throws Exception {
     CloudConfig cloud = config.load();
@@ -101,6 +123,7 @@ public final class Main implements Callable<Integer> {
         Bridge bridge = new Bridge(mqtt, cloud.upFilter(), new Ingest(database))) {
       log.info("Database {}", database.file());
       bridge.start();
+      announce(bridge, mqtt.uri(), database);
       stop.await();
       log.info("Stopping");
     } finally {
