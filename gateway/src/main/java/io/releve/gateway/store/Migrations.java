@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The schema migrations, in order. Each is a resource {@code db/migration/V001__initial.sql};
- * adding a migration is adding the file and its line here. A migration is never edited once
- * released: databases in the field already ran it.
+ * The schema migrations, in order. Each is a resource {@code
+ * io/releve/gateway/store/migration/V001__initial.sql}; adding a migration is adding the file and
+ * its line here. A migration is never edited once released: databases in the field already ran it.
  */
 final class Migrations {
 
   record Migration(int version, String description) {
     String resource() {
-      return String.format(Locale.ROOT, "/db/migration/V%03d__%s.sql", version, description);
+      return String.format(
+          Locale.ROOT, "/io/releve/gateway/store/migration/V%03d__%s.sql", version, description);
     }
 
     /** The statements of the script: each ends with a semicolon at the end of a line. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
@@ -30,14 +31,14 @@ final class CommandDispatch implements AutoCloseable {
   static final int QUEUE = 4;
 
   private final GatewayId gateway;
-  private final MqttAsyncClient client;
+  private final Supplier<MqttAsyncClient> client;
   private final Uplink.CommandAnswerer answerer;
   private final UplinkCounters counters;
   private final ThreadPoolExecutor executor;
 
   CommandDispatch(
       GatewayId gateway,
-      MqttAsyncClient client,
+      Supplier<MqttAsyncClient> client,
       Uplink.CommandAnswerer answerer,
       UplinkCounters counters) {
     this.gateway = gateway;
@@ -101,7 +102,7 @@ final class CommandDispatch implements AutoCloseable {
 
   private void respond(TopicName request, CommandResponse response) {
     try {
-      client.publish(request.response().topic(), Json.write(response), 1, false);
+      client.get().publish(request.response().topic(), Json.write(response), 1, false);
     } catch (MqttException e) {
       // the technician asks again; the gateway keeps nothing of a command
       LOG.warn(

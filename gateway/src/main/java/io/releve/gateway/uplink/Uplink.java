@@ -65,8 +65,12 @@ public final class Uplink implements AutoCloseable {
   private static final Duration IDLE_POLL = Duration.ofMillis(500);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-  /** While the bridge stays silent, the ack timeout doubles up to this many times the setting. */
-  private static final int MAX_TIMEOUT_FACTOR = 16;
+  /**
+   * While the bridge stays silent, the ack timeout doubles up to this many times the setting, and
+   * only one batch is sent again each time (a probe) until an ack comes: a bridge down for hours
+   * costs little, and one that comes back is served within a few timeouts.
+   */
+  private static final int MAX_TIMEOUT_FACTOR = 4;
 
   private final UplinkConfig config;
   private final GatewayId gateway;
@@ -74,7 +78,13 @@ public final class Uplink implements AutoCloseable {
   private final Clock clock;
   private final String software;
   private final java.util.UUID epoch;
-  private final MqttAsyncClient client;
+
+  /** A fresh one for every connection: see {@link #freshClient()}. */
+  private volatile MqttAsyncClient client;
+
+  /** Whether {@link #client} has been used for a connection attempt already. */
+  private boolean clientUsed;
+
   private final MqttConnectOptions options;
   private final CommandDispatch commands;
   private final Thread thread;
@@ -89,6 +99,7 @@ public final class Uplink implements AutoCloseable {
   private long sentThrough;
   private long pendingFrom;
   private int silentTimeouts;
+  private boolean probing;
 
   /** A batch published and not yet acknowledged: its last seq and when it was sent (nanoTime). */
   private record InFlight(long lastSeq, long sentNanos) {}
@@ -109,12 +120,11 @@ public final class Uplink implements AutoCloseable {
     this.epoch = database.epoch();
     this.options = options();
     try {
-      this.client = new MqttAsyncClient(config.uri(), config.clientId(), new MemoryPersistence());
+      this.client = newClient();
     } catch (MqttException e) {
       throw new UplinkException("Cannot make an MQTT client for " + config.uri() + ": " + e, e);
     }
-    this.commands = new CommandDispatch(gateway, client, answerer, counters);
-    client.setCallback(new Callback());
+    this.commands = new CommandDispatch(gateway, () -> client, answerer, counters);
     this.thread = new Thread(this::run, "uplink");
   }
 
@@ -193,6 +203,7 @@ public final class Uplink implements AutoCloseable {
           backoff.reset();
           failing = false;
           restartFromAcked();
+          probing = false;
         }
         recordAck();
         checkAckTimeout();
@@ -235,7 +246,40 @@ public final class Uplink implements AutoCloseable {
    * between two of the same time the offline one, so a session's will always ends its birth while
    * an older session's late will never hides a newer birth.
    */
+  private MqttAsyncClient newClient() throws MqttException {
+    MqttAsyncClient fresh =
+        new MqttAsyncClient(config.uri(), config.clientId(), new MemoryPersistence());
+    fresh.setCallback(new Callback(fresh));
+    return fresh;
+  }
+
+  /**
+   * Paho 1.2.5 can hang for good when a client that lost its connection connects again (its connect
+   * thread waits in {@code CommsSender.start} for a sender thread that never runs; seen after a
+   * broker was killed). So each connection attempt after the first gets a fresh client, the old one
+   * being closed forcibly.
+   */
+  private void freshClient() throws MqttException {
+    if (!clientUsed) {
+      clientUsed = true;
+      return;
+    }
+    MqttAsyncClient old = client;
+    client = newClient();
+    try {
+      old.disconnectForcibly(0, 500, false);
+    } catch (MqttException e) {
+      LOG.debug("uplink: the old client would not disconnect: {}", e.toString());
+    }
+    try {
+      old.close(true);
+    } catch (MqttException e) {
+      LOG.debug("uplink: the old client would not close: {}", e.toString());
+    }
+  }
+
   private void connect() throws MqttException {
+    freshClient();
     Instant session = clock.instant();
     options.setWill(Topics.status(gateway), status(Status.State.OFFLINE, session), 1, true);
     client.connect(options).waitForCompletion(CONNECT_TIMEOUT.toMillis() * 2);
@@ -272,6 +316,7 @@ public final class Uplink implements AutoCloseable {
     }
     acked = heard;
     silentTimeouts = 0;
+    probing = false;
     while (!inFlight.isEmpty() && inFlight.peekFirst().lastSeq() <= acked) {
       inFlight.removeFirst();
     }
@@ -292,6 +337,7 @@ public final class Uplink implements AutoCloseable {
     }
     silentTimeouts++;
     counters.resends.incrementAndGet();
+    probing = true;
     LOG.warn(
         "uplink: no ack from the bridge within {} s; sending again after seq {}",
         TimeUnit.NANOSECONDS.toSeconds(timeout),
@@ -300,7 +346,8 @@ public final class Uplink implements AutoCloseable {
   }
 
   private void fillWindow() throws MqttException {
-    while (running && inFlight.size() < config.window()) {
+    int window = probing ? 1 : config.window();
+    while (running && inFlight.size() < window) {
       OutboxBatch batch = outbox.after(sentThrough, config.batchSize());
       if (batch.isEmpty()) {
         return;
@@ -401,7 +448,14 @@ public final class Uplink implements AutoCloseable {
     }
   }
 
+  /** One client's callbacks; a replaced client's late events are ignored. */
   private final class Callback implements MqttCallbackExtended {
+
+    private final MqttAsyncClient owner;
+
+    Callback(MqttAsyncClient owner) {
+      this.owner = owner;
+    }
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
@@ -410,7 +464,9 @@ public final class Uplink implements AutoCloseable {
 
     @Override
     public void connectionLost(Throwable cause) {
-      LOG.warn("uplink: connection to {} lost: {}", config.uri(), cause.toString());
+      if (owner == client) {
+        LOG.warn("uplink: connection to {} lost: {}", config.uri(), cause.toString());
+      }
       wakeUp();
     }
 

@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A database failure is thrown out of {@code messageArrived}: Paho then drops the connection
  *       without acknowledging the message to the broker, and reconnects with backoff (1 s doubling
  *       to 60 s). Nothing was committed, no ack was sent, the gateway resends.
- *   <li>The first connection is retried with the same backoff until it succeeds or the bridge is
- *       closed; later ones are Paho's automatic reconnection.
+ *   <li>Every connection, the first and those after a loss, is retried with the same backoff until
+ *       it succeeds or the bridge is closed.
  * </ul>
  *
  * <p>Messages are handled one at a time on Paho's callback thread, in arrival order.
@@ -55,11 +55,17 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
   static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
   private static final long DISCONNECT_TIMEOUT_MS = 5_000;
 
+  /** How long a connection attempt may wait for the broker's CONNACK. */
+  private static final long CONNECT_DEADLINE_MS = 15_000;
+
   private final MqttSettings settings;
   private final String upFilter;
   private final Ingest ingest;
   private final Counters counters = new Counters();
-  private final MqttAsyncClient client;
+
+  /** Replaced by a fresh one after every lost connection (see {@link #replaceClient}). */
+  private volatile MqttAsyncClient client;
+
   private final MqttConnectOptions options;
   private final ScheduledExecutorService timer;
   private long loggedMessages;
@@ -78,13 +84,10 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
     this.ingest = Objects.requireNonNull(ingest, "ingest");
     this.options = Connections.options(settings);
     try {
-      // MemoryPersistence: Paho's default file persistence writes into the working directory.
-      this.client =
-          new MqttAsyncClient(settings.uri(), settings.clientId(), new MemoryPersistence());
+      this.client = newClient();
     } catch (MqttException e) {
       throw new ConfigException("mqtt.uri [" + settings.uri() + "] cannot be used: " + e, e);
     }
-    client.setCallback(this);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -106,26 +109,91 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
     connect(1_000);
   }
 
+  private MqttAsyncClient newClient() throws MqttException {
+    // MemoryPersistence: Paho's default file persistence writes into the working directory.
+    MqttAsyncClient fresh =
+        new MqttAsyncClient(settings.uri(), settings.clientId(), new MemoryPersistence());
+    fresh.setCallback(new Forwarder(fresh));
+    return fresh;
+  }
+
+  /**
+   * Paho 1.2.5 can hang for good when a client that lost its connection connects again (its connect
+   * thread waits in {@code CommsSender.start} for a sender thread that never runs; seen after a
+   * broker was killed while acks were being published). A fresh client for each new connection
+   * never carries the old one's threads.
+   */
+  private void replaceClient() {
+    MqttAsyncClient old = client;
+    try {
+      old.disconnectForcibly(0, 500, false);
+    } catch (MqttException e) {
+      log.debug("The lost client would not disconnect: {}", e.toString());
+    }
+    try {
+      old.close(true);
+    } catch (MqttException e) {
+      log.debug("The lost client would not close: {}", e.toString());
+    }
+    try {
+      client = newClient();
+    } catch (MqttException e) {
+      // the URI was accepted once; nothing else can fail here
+      throw new IllegalStateException("Cannot make a new MQTT client: " + e, e);
+    }
+  }
+
+  private void reconnect() {
+    if (closed) {
+      return;
+    }
+    replaceClient();
+    connect(1_000);
+  }
+
   private void connect(long retryDelayMs) {
     if (closed) {
       return;
     }
+    MqttAsyncClient current = client;
     try {
-      client.connect(
-          options,
-          null,
-          new IMqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {}
+      IMqttToken attempt =
+          current.connect(
+              options,
+              null,
+              new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {}
 
-            @Override
-            public void onFailure(IMqttToken token, Throwable failure) {
-              retry(retryDelayMs, failure);
-            }
-          });
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                  if (current == client) {
+                    retry(retryDelayMs, failure);
+                  }
+                }
+              });
+      timer.schedule(
+          () -> abandonIfStuck(current, attempt), CONNECT_DEADLINE_MS, TimeUnit.MILLISECONDS);
     } catch (MqttException e) {
       retry(retryDelayMs, e);
     }
+  }
+
+  /**
+   * Paho's connection timeout covers the TCP connection only: a broker that takes the connection
+   * but never answers CONNECT (seen right after a broker restart) would hold the attempt until the
+   * socket dies, a minute and more. Past the deadline the attempt is dropped, which fails it and so
+   * schedules the next one.
+   */
+  private void abandonIfStuck(MqttAsyncClient attempted, IMqttToken attempt) {
+    if (closed || attempted != client || attempt.isComplete()) {
+      return;
+    }
+    log.warn(
+        "No answer to CONNECT from {} within {} s; dropping the attempt",
+        settings.uri(),
+        CONNECT_DEADLINE_MS / 1000);
+    reconnect();
   }
 
   private void retry(long delayMs, Throwable failure) {
@@ -248,6 +316,9 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
     subscribed = false;
     if (!closed) {
       log.warn("Connection to {} lost: {}; reconnecting", settings.uri(), String.valueOf(cause));
+      // not at once: a connect made while Paho still tears the lost connection down was seen to
+      // hang for a minute and a half
+      timer.schedule(this::reconnect, 1, TimeUnit.SECONDS);
     }
   }
 
@@ -273,5 +344,39 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
       }
     }
     logSummary();
+  }
+
+  /**
+   * One client's callbacks: messages are handled whichever client brought them, but only the
+   * current client's connection events count, so a replaced client's late loss starts nothing.
+   */
+  private final class Forwarder implements MqttCallbackExtended {
+    private final MqttAsyncClient owner;
+
+    Forwarder(MqttAsyncClient owner) {
+      this.owner = owner;
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+      if (owner == client) {
+        Bridge.this.connectComplete(reconnect, serverUri);
+      }
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+      if (owner == client) {
+        Bridge.this.connectionLost(cause);
+      }
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      Bridge.this.messageArrived(topic, message);
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {}
   }
 }

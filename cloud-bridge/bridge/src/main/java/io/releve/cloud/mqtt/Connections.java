@@ -21,7 +21,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 /** Paho's connect options from {@link MqttSettings}: credentials, TLS, reconnection. */
 public final class Connections {
 
-  /** Paho's automatic reconnection doubles its delay from 1 s up to this. */
+  /** The bridge's reconnection doubles its delay from 1 s up to this. */
   public static final int MAX_RECONNECT_DELAY_MS = 60_000;
 
   /**
@@ -36,8 +36,9 @@ public final class Connections {
   private Connections() {}
 
   /**
-   * Options for a clean session (subscriptions are made again on each connect) with automatic
-   * reconnection.
+   * Options for a clean session (subscriptions are made again on each connect). Reconnection is the
+   * bridge's own: Paho's automatic one was seen to wait about a minute and a half to come back
+   * after a broker was killed and restarted at once.
    *
    * @throws ConfigException when a TLS file cannot be used, naming the file and the setting
    */
@@ -45,8 +46,7 @@ public final class Connections {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     options.setCleanSession(true);
-    options.setAutomaticReconnect(true);
-    options.setMaxReconnectDelay(MAX_RECONNECT_DELAY_MS);
+    options.setAutomaticReconnect(false);
     options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
     options.setConnectionTimeout(CONNECTION_TIMEOUT_SECONDS);
     options.setMaxInflight(MAX_IN_FLIGHT);

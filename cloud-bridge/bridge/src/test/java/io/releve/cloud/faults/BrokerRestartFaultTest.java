@@ -1,0 +1,117 @@
+package io.releve.cloud.faults;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.releve.contract.GatewayId;
+import io.releve.gateway.bench.DrainBacklog;
+import io.releve.gateway.config.UplinkConfig;
+import io.releve.gateway.store.Database;
+import io.releve.gateway.store.Outbox;
+import io.releve.gateway.uplink.Uplink;
+import io.releve.testkit.MosquittoBroker;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The broker is killed by its process id (SIGKILL) and started again, three times, while the
+ * gateway publishes a 2-day backlog of 40 meters (7 680 readings) and keeps storing new readings:
+ * every reading ends up in the cloud store exactly once.
+ */
+@Timeout(300)
+class BrokerRestartFaultTest {
+
+  static final String GATEWAY = "rl042-gw1";
+
+  @TempDir Path folder;
+
+  @Test
+  void everyReadingReachesTheCloudExactlyOnceThroughThreeBrokerKills() throws Exception {
+    Path gatewayDb = folder.resolve("gateway.db");
+    Path cloudDb = folder.resolve("cloud.db");
+    try (MosquittoBroker broker = MosquittoBroker.start();
+        Database gateway = Database.open(gatewayDb, Clock.systemUTC());
+        RunningBridge bridge = RunningBridge.start(broker, cloudDb)) {
+      DrainBacklog.store(gateway, 40, 2, Instant.parse("2026-11-20T00:00:00Z"));
+      Outbox outbox = new Outbox(gateway);
+      UplinkConfig config =
+          new UplinkConfig(
+              broker.uri(),
+              "gw-faults",
+              null,
+              null,
+              null,
+              null,
+              null,
+              100,
+              4,
+              Duration.ofSeconds(3),
+              Duration.ofSeconds(5),
+              Duration.ofHours(1));
+      try (Uplink uplink =
+              Uplink.start(
+                  config, GatewayId.of(GATEWAY), gateway, Clock.systemUTC(), "releve-test", null);
+          Poller poller = Poller.start(gateway, 20, Duration.ofMillis(50))) {
+        for (int kill = 1; kill <= 3; kill++) {
+          long before = outbox.ackedSeq();
+          Await.until("acks after restart " + kill, () -> outbox.ackedSeq() > before + 500);
+          long pid = broker.pid();
+          broker.kill();
+          broker.restart();
+          assertTrue(broker.pid() != pid, "a new broker process");
+        }
+        poller.close();
+        long last = poller.lastSeq();
+        Await.until("the ack of every row", () -> outbox.ackedSeq() >= last);
+        assertTrue(uplink.report().counters().connects() >= 4, "reconnected after each kill");
+      }
+      CloudStore.assertExactlyOnce(gatewayDb, cloudDb, GATEWAY);
+    }
+  }
+
+  /** Stores a cycle of readings of {@code meters} meters every {@code every}, like the daemon. */
+  static final class Poller implements AutoCloseable {
+    private final Thread thread;
+    private final AtomicLong last = new AtomicLong();
+    private volatile boolean running = true;
+
+    private Poller(Database database, int meters, Duration every) {
+      thread =
+          new Thread(
+              () -> {
+                Instant at = Instant.parse("2026-11-20T00:00:00Z");
+                while (running) {
+                  at = at.plus(DrainBacklog.INTERVAL);
+                  last.set(PollCycles.store(database, meters, at));
+                  try {
+                    Thread.sleep(every.toMillis());
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "poller");
+    }
+
+    static Poller start(Database database, int meters, Duration every) {
+      Poller poller = new Poller(database, meters, every);
+      poller.thread.start();
+      return poller;
+    }
+
+    long lastSeq() {
+      return last.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running = false;
+      thread.join();
+    }
+  }
+}

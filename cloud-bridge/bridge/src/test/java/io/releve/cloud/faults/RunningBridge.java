@@ -1,0 +1,45 @@
+package io.releve.cloud.faults;
+
+import io.releve.cloud.config.ConfigException;
+import io.releve.cloud.config.MqttSettings;
+import io.releve.cloud.ingest.Ingest;
+import io.releve.cloud.mqtt.Bridge;
+import io.releve.cloud.store.Database;
+import io.releve.contract.Topics;
+import io.releve.testkit.MosquittoBroker;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The real bridge in this JVM, on its own SQLite file, subscribed before it is returned. */
+final class RunningBridge implements AutoCloseable {
+
+  private final Database database;
+  private final Bridge bridge;
+
+  private RunningBridge(Database database, Bridge bridge) {
+    this.database = database;
+    this.bridge = bridge;
+  }
+
+  static RunningBridge start(MosquittoBroker broker, Path file)
+      throws ConfigException, InterruptedException {
+    Database database = Database.open(file, Clock.systemUTC());
+    Bridge bridge =
+        new Bridge(
+            MqttSettings.plain(broker.uri(), "bridge-under-test"),
+            Topics.UP_ALL,
+            new Ingest(database));
+    bridge.start();
+    Await.until("the bridge's subscriptions", bridge::isSubscribed);
+    return new RunningBridge(database, bridge);
+  }
+
+  @Override
+  public void close() {
+    try {
+      bridge.close();
+    } finally {
+      database.close();
+    }
+  }
+}
