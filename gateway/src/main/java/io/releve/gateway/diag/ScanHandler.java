@@ -10,6 +10,7 @@ import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.daemon.Daemon;
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.link.FoundMeter;
+import io.releve.gateway.link.LinkException;
 import io.releve.gateway.link.MBusMaster;
 import io.releve.gateway.link.ScanListener;
 import io.releve.gateway.link.SecondaryAddressMask;
@@ -172,9 +173,19 @@ public final class ScanHandler implements LongCommand {
         SecondaryScan scan = master.scanSecondary(this);
         return new Result(scan.meters(), scan.unresolved(), true);
       } catch (Stopped e) {
-        // a secondary scan may have left a meter selected
-        master.sndNke(SELECTED);
+        if (!primary) {
+          deselect(master);
+        }
         return new Result(List.copyOf(found), List.of(), false);
+      }
+    }
+
+    /** A secondary scan stopped midway may have left a meter selected. */
+    private static void deselect(MBusMaster master) throws IOException {
+      try {
+        master.sndNke(SELECTED);
+      } catch (LinkException e) {
+        // silence: no meter was selected
       }
     }
 
