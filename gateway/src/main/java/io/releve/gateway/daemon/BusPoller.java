@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -54,8 +56,23 @@ final class BusPoller implements Runnable {
 
   private final List<ReceivedFrame> unsaved = new ArrayList<>();
   private List<BusMeter> known = List.of();
-  private MBusMaster master;
-  private long cycles;
+  private volatile MBusMaster master;
+  private volatile long cycles;
+
+  /** Work asked of this bus by other threads, done between meters and between cycles. */
+  private final LinkedBlockingQueue<Job<?>> jobs = new LinkedBlockingQueue<>();
+
+  private volatile boolean ended;
+  private volatile CycleReport lastCycle;
+  private volatile int consecutiveFailures;
+  private volatile long framesTotal;
+  private volatile LinkTotals closedLinks = LinkTotals.ZERO;
+
+  private record Job<T>(BusWork<T> work, CompletableFuture<T> result) {
+    void run(MBusMaster master) throws IOException {
+      result.complete(work.run(master));
+    }
+  }
 
   BusPoller(
       BusConfig bus,
@@ -84,12 +101,13 @@ final class BusPoller implements Runnable {
     try {
       while (!waiter.stopped()) {
         CycleReport report = cycle();
+        record(report);
         reports.accept(report);
         Instant next =
             report.failure() != null && master == null
                 ? earliest(nextBoundary(), clock.instant().plus(RECONNECT_DELAY))
                 : nextBoundary();
-        if (!waiter.waitUntil(next)) {
+        if (!idleUntil(next)) {
           break;
         }
       }
@@ -101,8 +119,132 @@ final class BusPoller implements Runnable {
       LOG.error("bus {}: polling stopped: {}", bus.name(), e.getMessage(), e);
       reports.accept(failed(clock.instant(), System.nanoTime(), List.of(), e.toString()));
     } finally {
+      ended = true;
+      refuseJobs();
       disconnect();
     }
+  }
+
+  /** Does the work asked meanwhile until {@code next}; false when stopped. */
+  private boolean idleUntil(Instant next) throws InterruptedException {
+    while (true) {
+      switch (waiter.await(next)) {
+        case STOPPED:
+          return false;
+        case DUE:
+          return true;
+        case WOKEN:
+          runJobs();
+          break;
+      }
+    }
+  }
+
+  /**
+   * Asks this bus's thread to do {@code work} as soon as it can: at once when it is waiting for the
+   * next cycle, after the meter it is reading during a cycle. The future fails with an {@link
+   * IOException} when the port cannot be opened or goes away, and with an {@link
+   * IllegalStateException} when the bus stops first; cancelling it before the work starts skips it.
+   */
+  <T> CompletableFuture<T> submit(BusWork<T> work) {
+    Job<T> job = new Job<>(Objects.requireNonNull(work, "work"), new CompletableFuture<>());
+    jobs.add(job);
+    if (ended || waiter.stopped()) {
+      refuseJobs();
+    } else {
+      waiter.wake();
+    }
+    return job.result();
+  }
+
+  /** Does every job asked so far, on this bus's thread. */
+  private void runJobs() {
+    Job<?> job;
+    while ((job = jobs.poll()) != null) {
+      if (job.result().isDone()) {
+        continue; // cancelled by its caller, who gave up waiting
+      }
+      if (waiter.stopped()) {
+        job.result().completeExceptionally(stopping());
+        continue;
+      }
+      try {
+        if (master == null) {
+          master = connector.connect(bus);
+        }
+        job.run(master);
+      } catch (IOException e) {
+        LOG.warn("bus {}: {}: {}", bus.name(), bus.where(), e.getMessage());
+        disconnect();
+        job.result().completeExceptionally(e);
+      } catch (RuntimeException e) {
+        // the work's own bug or refusal: the bus goes on polling
+        job.result().completeExceptionally(e);
+      }
+    }
+  }
+
+  private void refuseJobs() {
+    Job<?> job;
+    while ((job = jobs.poll()) != null) {
+      job.result().completeExceptionally(stopping());
+    }
+  }
+
+  private IllegalStateException stopping() {
+    return new IllegalStateException("bus " + bus.name() + " is stopping");
+  }
+
+  /**
+   * Reads {@code meter} on this bus's thread and stores its telegrams as a cycle does (with those
+   * an earlier cycle could not store).
+   */
+  CompletableFuture<MeterReadout> readNow(BusMeter meter) {
+    return submit(
+        connected -> {
+          Readout readout = read(connected, meter);
+          Instant receivedAt = clock.instant();
+          List<ReceivedFrame> frames = new ArrayList<>();
+          for (byte[] telegram : readout.telegrams()) {
+            frames.add(new ReceivedFrame(telegram, receivedAt, bus.name()));
+          }
+          try {
+            return new MeterReadout(bus.name(), readout, receivedAt, store(frames), null);
+          } catch (StoreException e) {
+            LOG.error(
+                "bus {}: cannot store the read of {} ({} telegrams kept for the next cycle): {}",
+                bus.name(),
+                meter.identity().key(),
+                unsaved.size(),
+                e.getMessage());
+            return new MeterReadout(bus.name(), readout, receivedAt, null, e.getMessage());
+          }
+        });
+  }
+
+  /** How this bus has been doing; any thread may ask. */
+  BusStatistics statistics(boolean polling) {
+    MBusMaster current = master;
+    LinkTotals link = closedLinks;
+    if (current != null) {
+      link = link.plus(current.counters());
+    }
+    return new BusStatistics(
+        bus.name(),
+        polling,
+        current != null,
+        cycles,
+        lastCycle,
+        consecutiveFailures,
+        framesTotal,
+        link);
+  }
+
+  private void record(CycleReport report) {
+    lastCycle = report;
+    framesTotal += report.frames();
+    boolean failed = report.failure() != null || (report.meters() > 0 && report.answered() == 0);
+    consecutiveFailures = failed ? consecutiveFailures + 1 : 0;
   }
 
   /** Asks the thread to finish the meter it is reading, store the cycle and return. */
@@ -129,6 +271,15 @@ final class BusPoller implements Runnable {
     int capped = 0;
     String failure = null;
     for (BusMeter meter : toRead) {
+      runJobs();
+      if (master == null && failure == null) {
+        // a job lost the connection: the cycle goes on once it is open again
+        try {
+          master = connector.connect(bus);
+        } catch (IOException e) {
+          failure = e.getMessage();
+        }
+      }
       if (waiter.stopped()) {
         failure = "the daemon is stopping";
         silent.add(meter.identity().key() + ": not read, the daemon is stopping");
@@ -139,7 +290,7 @@ final class BusPoller implements Runnable {
         continue;
       }
       try {
-        Readout readout = read(meter);
+        Readout readout = read(master, meter);
         Instant receivedAt = clock.instant();
         for (byte[] telegram : readout.telegrams()) {
           frames.add(new ReceivedFrame(telegram, receivedAt, bus.name()));
@@ -212,7 +363,7 @@ final class BusPoller implements Runnable {
     }
   }
 
-  private Readout read(BusMeter meter) throws IOException {
+  private static Readout read(MBusMaster master, BusMeter meter) throws IOException {
     return switch (meter.addressing()) {
       case PRIMARY -> master.readPrimary(meter.primaryAddress());
       case SECONDARY -> master.readSecondary(new SecondaryAddress(meter.identity()));
@@ -251,13 +402,15 @@ final class BusPoller implements Runnable {
   }
 
   private void disconnect() {
-    if (master != null) {
+    MBusMaster closing = master;
+    if (closing != null) {
+      master = null;
+      closedLinks = closedLinks.plus(closing.counters());
       try {
-        master.close();
+        closing.close();
       } catch (IOException e) {
         LOG.warn("bus {}: closing {} failed: {}", bus.name(), bus.where(), e.getMessage());
       }
-      master = null;
     }
   }
 }

@@ -21,8 +21,19 @@ final class ClockWaiter {
 
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition woken = lock.newCondition();
+  private final Condition signal = lock.newCondition();
   private boolean stopped;
+  private boolean woken;
+
+  /** How {@link #await(Instant)} ended. */
+  enum Wake {
+    /** The clock reached the deadline. */
+    DUE,
+    /** {@link #wake()} was called before it did: there is work to do first. */
+    WOKEN,
+    /** {@link #stop()} was called. */
+    STOPPED
+  }
 
   ClockWaiter(Clock clock) {
     this.clock = clock;
@@ -42,9 +53,45 @@ final class ClockWaiter {
           return true;
         }
         long nanos = Math.min(left.toNanos(), RECHECK.toNanos());
-        woken.await(nanos, TimeUnit.NANOSECONDS);
+        signal.await(nanos, TimeUnit.NANOSECONDS);
       }
       return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Returns when the clock reaches {@code deadline}, at once after {@link #stop()}, or when {@link
+   * #wake()} is called (a wake-up called while nobody waits is kept for the next call).
+   */
+  Wake await(Instant deadline) throws InterruptedException {
+    lock.lock();
+    try {
+      while (!stopped) {
+        if (woken) {
+          woken = false;
+          return Wake.WOKEN;
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isNegative() || left.isZero()) {
+          return Wake.DUE;
+        }
+        long nanos = Math.min(left.toNanos(), RECHECK.toNanos());
+        signal.await(nanos, TimeUnit.NANOSECONDS);
+      }
+      return Wake.STOPPED;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Ends a wait of {@link #await(Instant)} early, or the next one. */
+  void wake() {
+    lock.lock();
+    try {
+      woken = true;
+      signal.signalAll();
     } finally {
       lock.unlock();
     }
@@ -54,7 +101,7 @@ final class ClockWaiter {
     lock.lock();
     try {
       stopped = true;
-      woken.signalAll();
+      signal.signalAll();
     } finally {
       lock.unlock();
     }

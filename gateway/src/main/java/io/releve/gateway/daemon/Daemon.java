@@ -12,16 +12,19 @@ import io.releve.gateway.radio.DuplicateFilter;
 import io.releve.gateway.radio.RadioReceiver;
 import io.releve.gateway.radio.ReceiverFactory;
 import io.releve.gateway.reading.ClockState;
+import io.releve.gateway.store.BusMeter;
 import io.releve.gateway.store.BusMeters;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.Quarantine;
 import io.releve.gateway.store.ReadingStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,6 +54,8 @@ public final class Daemon implements AutoCloseable {
   private final Map<String, CycleReport> latest = new ConcurrentHashMap<>();
   private RadioCollector radio;
   private ScheduledExecutorService silenceChecks;
+  private Instant startedAt;
+  private long startedNanos;
 
   /**
    * How often every watched meter's silence is judged even when no batch is stored (a bus down, a
@@ -129,6 +134,8 @@ public final class Daemon implements AutoCloseable {
       Radio radio) {
     Objects.requireNonNull(listener, "listener");
     Daemon daemon = new Daemon();
+    daemon.startedAt = clock.instant();
+    daemon.startedNanos = System.nanoTime();
     MeterHealth health = new MeterHealth(config.meterZone(), clock);
     FrameIngest ingest =
         new FrameIngest(
@@ -239,6 +246,74 @@ public final class Daemon implements AutoCloseable {
         every,
         TimeUnit.MILLISECONDS);
     return executor;
+  }
+
+  /** When it started, by its clock. */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** How long it has been running, in real time. */
+  public Duration uptime() {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
+  }
+
+  /** How each configured bus has been doing, in the configuration's order. */
+  public List<BusStatistics> busStatistics() {
+    List<BusStatistics> statistics = new ArrayList<>();
+    for (int i = 0; i < pollers.size(); i++) {
+      statistics.add(pollers.get(i).statistics(threads.get(i).isAlive()));
+    }
+    return statistics;
+  }
+
+  /** How each configured radio receiver has been doing; empty without radio. */
+  public List<ReceiverStatistics> receiverStatistics() {
+    return radio == null ? List.of() : radio.statistics();
+  }
+
+  /**
+   * Has {@code bus}'s own thread do {@code work}: at once when it waits for its next cycle, after
+   * the meter it is reading during a cycle. This is how anything else talks through a bus's port,
+   * which only that thread opens.
+   *
+   * @return completed with what the work returned; failed with the work's {@link
+   *     java.io.IOException} (the port could not be opened or went away) or an {@link
+   *     IllegalStateException} when the bus stops first. Cancelling it before the work starts skips
+   *     the work.
+   * @throws IllegalArgumentException when no bus has that name
+   */
+  public <T> CompletableFuture<T> onBus(String bus, BusWork<T> work) {
+    return poller(bus).submit(work);
+  }
+
+  /**
+   * Reads one meter of {@code bus} now, on the bus's thread, and stores its readings as a cycle
+   * does; see {@link #onBus} for when it runs and how the future ends.
+   *
+   * @throws IllegalArgumentException when no bus has that name
+   */
+  public CompletableFuture<MeterReadout> readNow(String bus, BusMeter meter) {
+    return poller(bus).readNow(meter);
+  }
+
+  /** Whether {@code bus}'s thread still runs. */
+  public boolean polling(String bus) {
+    for (int i = 0; i < pollers.size(); i++) {
+      if (pollers.get(i).busName().equals(bus)) {
+        return threads.get(i).isAlive();
+      }
+    }
+    return false;
+  }
+
+  private BusPoller poller(String bus) {
+    for (BusPoller poller : pollers) {
+      if (poller.busName().equals(bus)) {
+        return poller;
+      }
+    }
+    throw new IllegalArgumentException("No bus [" + bus + "] in this daemon.");
   }
 
   /** The last cycle of each bus that has finished one, by bus name. */

@@ -12,11 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -66,6 +69,16 @@ final class RadioCollector implements AutoCloseable {
   private final List<ReceivedFrame> unsaved = new ArrayList<>();
   private final Thread flusher;
   private volatile boolean stopping;
+  private final Map<String, Tally> tallies = new LinkedHashMap<>();
+
+  /** What one receiver did, counted on its own thread; any thread may read. */
+  private static final class Tally {
+    final AtomicLong telegrams = new AtomicLong();
+    final AtomicLong badFrames = new AtomicLong();
+    volatile String state = "not-opened";
+    volatile String lostReason;
+    volatile Instant lastTelegram;
+  }
 
   /**
    * @param duplicateWindow how long copies of a telegram are dropped after the first
@@ -89,6 +102,63 @@ final class RadioCollector implements AutoCloseable {
     this.flushInterval = Objects.requireNonNull(flushInterval, "flushInterval");
     this.reports = Objects.requireNonNull(reports, "reports");
     this.flusher = new Thread(this::flushLoop, "radio-collector");
+    for (RadioReceiver receiver : this.receivers) {
+      tallies.put(receiver.name(), new Tally());
+    }
+  }
+
+  /** How each receiver has been doing, in the configuration's order. */
+  List<ReceiverStatistics> statistics() {
+    DuplicateFilter.Counts counts = duplicates.counts();
+    List<ReceiverStatistics> statistics = new ArrayList<>();
+    for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
+      Tally tally = entry.getValue();
+      long received = counts.receivedByReceiver().getOrDefault(entry.getKey(), 0L);
+      long kept = counts.keptByReceiver().getOrDefault(entry.getKey(), 0L);
+      statistics.add(
+          new ReceiverStatistics(
+              entry.getKey(),
+              tally.state,
+              tally.lostReason,
+              tally.telegrams.get(),
+              Math.max(0, received - kept),
+              tally.badFrames.get(),
+              tally.lastTelegram));
+    }
+    return statistics;
+  }
+
+  /** {@code events}, after counting what they say in the receivers' tallies. */
+  private RadioReceiver.ReceiverEvents tallying(RadioReceiver.ReceiverEvents events) {
+    return new RadioReceiver.ReceiverEvents() {
+      @Override
+      public void lost(String receiver, String reason) {
+        Tally tally = tallies.get(receiver);
+        if (tally != null) {
+          tally.state = "open".equals(tally.state) ? "lost" : tally.state;
+          tally.lostReason = reason;
+        }
+        events.lost(receiver, reason);
+      }
+
+      @Override
+      public void recovered(String receiver) {
+        Tally tally = tallies.get(receiver);
+        if (tally != null) {
+          tally.state = "open";
+        }
+        events.recovered(receiver);
+      }
+
+      @Override
+      public void garbage(String receiver, int bytes) {
+        Tally tally = tallies.get(receiver);
+        if (tally != null) {
+          tally.badFrames.incrementAndGet();
+        }
+        events.garbage(receiver, bytes);
+      }
+    };
   }
 
   /** How often a receiver that could not be opened is tried again. */
@@ -105,10 +175,11 @@ final class RadioCollector implements AutoCloseable {
    * #RETRY_INTERVAL}, without restarting the daemon; the others run meanwhile.
    */
   void start(RadioReceiver.ReceiverEvents events) {
-    this.events = Objects.requireNonNull(events, "events");
+    this.events = tallying(Objects.requireNonNull(events, "events"));
     for (RadioReceiver receiver : receivers) {
       if (!tryStart(receiver)) {
         events.lost(receiver.name(), "cannot open " + receiver.describe());
+        tallies.get(receiver.name()).state = "not-opened";
         synchronized (failed) {
           failed.add(receiver);
         }
@@ -125,13 +196,17 @@ final class RadioCollector implements AutoCloseable {
   }
 
   private boolean tryStart(RadioReceiver receiver) {
+    Tally tally = tallies.get(receiver.name());
     try {
       receiver.start(
           frame -> {
             received.incrementAndGet();
+            tally.telegrams.incrementAndGet();
+            tally.lastTelegram = frame.receivedAt();
             duplicates.accept(frame);
           },
           events);
+      tally.state = "open";
       return true;
     } catch (IOException | RuntimeException e) {
       LOG.warn(
