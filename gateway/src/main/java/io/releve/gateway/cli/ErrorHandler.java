@@ -1,5 +1,7 @@
 package io.releve.gateway.cli;
 
+import io.releve.gateway.bench.DrainFailedException;
+import io.releve.gateway.bench.MissingPieceException;
 import io.releve.gateway.config.ConfigException;
 import io.releve.gateway.store.InventoryException;
 import io.releve.gateway.store.StoreException;
@@ -36,6 +38,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   static int exitCodeOf(Throwable exception) {
     if (exception instanceof CliException cli) {
       return cli.exitCode();
+    }
+    if (exception instanceof MissingPieceException) {
+      return ExitCodes.UNAVAILABLE;
+    }
+    if (exception instanceof DrainFailedException) {
+      return ExitCodes.FAILURE;
     }
     if (exception instanceof ConfigException) {
       return ExitCodes.CONFIG;

@@ -19,6 +19,9 @@ public final class ExitCodes {
   /** EX_NOINPUT: an input file does not exist or cannot be read. */
   public static final int NO_INPUT = 66;
 
+  /** EX_UNAVAILABLE: a program or file this needs is not installed; the message says how. */
+  public static final int UNAVAILABLE = 69;
+
   /** EX_SOFTWARE: a bug; the message and stack trace go to stderr. */
   public static final int SOFTWARE = 70;
 

@@ -1,0 +1,64 @@
+package io.releve.gateway.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** What the drain benchmark does with its folder and its child processes. */
+final class BenchFiles {
+
+  /** At most this much of a log goes into an error message: its end, where the failure is. */
+  static final int MAX_QUOTED_CHARS = 4_000;
+
+  private BenchFiles() {}
+
+  /** The end of a log for an error message; a note instead when it cannot be read. */
+  static String readQuietly(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        return "";
+      }
+      String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+      return text.length() <= MAX_QUOTED_CHARS
+          ? text
+          : "…" + text.substring(text.length() - MAX_QUOTED_CHARS);
+    } catch (IOException e) {
+      return "(" + file + " unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  /** SIGTERM, wait up to {@code grace}, then SIGKILL and wait for the end. */
+  static void stop(Process process, Duration grace) {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Deletes {@code folder} and everything in it. */
+  static void deleteTree(Path folder) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
+      for (Path path : paths) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete the benchmark's folder " + folder, e);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.releve.gateway.bench;
+
+/**
+ * A program or file a benchmark needs is not on this machine (Mosquitto, the cloud jar); the
+ * message says how to get it. The CLI exits 69 (EX_UNAVAILABLE).
+ */
+public final class MissingPieceException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public MissingPieceException(String message) {
+    super(message);
+  }
+}
