@@ -130,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
             () -> ClockState.SYNCHRONISED,
             watch,
             radio(config, runClock, out, err));
-    Delivery delivery = Delivery.start(config, db, this.clock, runClock, daemon, err);
+    Delivery delivery = Delivery.start(config, db, this.clock, runClock, daemon);
     out.println(
         "releve "
             + config.gatewayId()

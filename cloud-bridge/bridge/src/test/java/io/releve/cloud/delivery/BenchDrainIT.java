@@ -1,9 +1,11 @@
-package io.releve.gateway.cli;
+package io.releve.cloud.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.releve.gateway.cli.ExitCodes;
+import io.releve.gateway.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -20,18 +22,14 @@ import picocli.CommandLine;
  * A small drain with the real pieces: a Mosquitto started by the benchmark, the cloud bridge's
  * packaged jar as a child process, the gateway's uplink. Timing is not asserted, only the counts.
  *
- * <p>The cloud jar comes from {@code cloud-bridge/bridge}, which the gateway does not depend on:
- * {@code mvn verify} at the root packages it before the gateway's integration tests (the root pom
- * lists {@code cloud-bridge} first), a build of the gateway module alone may not have it. Then this
- * test is skipped, and fails under {@code CI=true}; so does a missing Mosquitto.
+ * <p>It lives with the bridge, whose tests have the gateway on their class path: the cloud jar is
+ * this module's own, packaged before its integration tests. A missing Mosquitto skips it on a
+ * developer machine and fails it under {@code CI=true}.
  */
 @Timeout(180)
-class BenchDrainCommandIT {
+class BenchDrainIT {
 
-  private static final Path CLOUD_JAR =
-      Path.of("..", "cloud-bridge", "bridge", "target", "releve-cloud.jar")
-          .toAbsolutePath()
-          .normalize();
+  private static final Path CLOUD_JAR = Path.of("target", "releve-cloud.jar").toAbsolutePath();
   private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
   @BeforeAll
@@ -40,7 +38,7 @@ class BenchDrainCommandIT {
         Files.isRegularFile(CLOUD_JAR),
         "the cloud jar "
             + CLOUD_JAR
-            + " is not built (mvn -B -DskipTests -pl cloud-bridge/bridge -am package)");
+            + " is not built: run the integration tests through mvn verify, after package");
     require(
         Files.isExecutable(MOSQUITTO), "Mosquitto is not installed (apt-get install mosquitto)");
   }
