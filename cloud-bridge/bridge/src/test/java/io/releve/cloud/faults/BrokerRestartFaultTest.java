@@ -109,9 +109,13 @@ class BrokerRestartFaultTest {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       running = false;
-      thread.join();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
