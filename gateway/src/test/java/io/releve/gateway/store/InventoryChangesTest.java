@@ -56,14 +56,15 @@ class InventoryChangesTest {
           .add(
               new InstalledDevice(
                   TestReadings.HCA, Medium.HEAT_COST_ALLOCATOR, null, A12, "Séjour"));
-      // back to version 3, as a database of the previous release: no change rows yet
+      // back to version 3, as a database of that release: no change rows yet
       database.write(
           "undo version 4",
           Durability.FULL,
           c -> {
             try (Statement statement = c.createStatement()) {
               statement.executeUpdate("DROP TABLE inventory_changes");
-              statement.executeUpdate("DELETE FROM schema_version WHERE version = 4");
+              statement.executeUpdate("DROP TABLE gateway_events");
+              statement.executeUpdate("DELETE FROM schema_version WHERE version >= 4");
               statement.executeUpdate("UPDATE outbox_sequence SET next_seq = 2");
             }
             return null;
