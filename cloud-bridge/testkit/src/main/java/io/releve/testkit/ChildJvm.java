@@ -19,14 +19,24 @@ public final class ChildJvm {
 
   /** Starts {@code mainClass} with {@code args}; stderr goes to {@code stderr}. */
   public static Process start(Class<?> mainClass, Path stderr, String... args) throws IOException {
+    return start(mainClass, stderr, List.of(), args);
+  }
+
+  /**
+   * Starts {@code mainClass} with {@code args}, the JVM given {@code jvmOptions} first ({@code
+   * -Dlogback.configurationFile=…}); stderr goes to {@code stderr}.
+   */
+  public static Process start(
+      Class<?> mainClass, Path stderr, List<String> jvmOptions, String... args) throws IOException {
     String java =
         ProcessHandle.current()
             .info()
             .command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> command =
-        new ArrayList<>(
-            List.of(java, "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
   }

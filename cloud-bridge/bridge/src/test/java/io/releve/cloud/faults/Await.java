@@ -3,18 +3,18 @@ package io.releve.cloud.faults;
 import java.time.Duration;
 
 /** Polling with a deadline, for conditions that other processes and threads make true. */
-final class Await {
+public final class Await {
 
   /** Long enough for a resend after the gateway's longest ack wait in these tests. */
   static final Duration DEADLINE = Duration.ofSeconds(120);
 
   private Await() {}
 
-  interface Condition {
+  public interface Condition {
     boolean holds() throws Exception;
   }
 
-  static void until(String what, Condition condition) throws InterruptedException {
+  public static void until(String what, Condition condition) throws InterruptedException {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     while (true) {
       try {

@@ -16,12 +16,12 @@ import java.util.UUID;
  * bridge's database holds for that gateway and epoch, read straight from both SQLite files. Each
  * row is reduced to its seq and a digest of what matters (device, value, time; type; action).
  */
-final class CloudStore {
+public final class CloudStore {
 
   private CloudStore() {}
 
   /** The gateway's outbox, by seq. */
-  static TreeMap<Long, String> gatewayRows(Path gatewayDb) throws SQLException {
+  public static TreeMap<Long, String> gatewayRows(Path gatewayDb) throws SQLException {
     TreeMap<Long, String> rows = new TreeMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + gatewayDb)) {
       collect(
@@ -43,7 +43,7 @@ final class CloudStore {
   }
 
   /** The gateway database's epoch. */
-  static UUID epoch(Path gatewayDb) throws SQLException {
+  public static UUID epoch(Path gatewayDb) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + gatewayDb);
         PreparedStatement q = c.prepareStatement("SELECT value FROM meta WHERE key = 'epoch'");
         ResultSet row = q.executeQuery()) {
@@ -53,7 +53,7 @@ final class CloudStore {
   }
 
   /** The bridge's rows of one gateway and epoch, by seq, with repeats counted. */
-  static TreeMap<Long, String> cloudRows(Path cloudDb, String gateway, UUID epoch)
+  public static TreeMap<Long, String> cloudRows(Path cloudDb, String gateway, UUID epoch)
       throws SQLException {
     TreeMap<Long, String> rows = new TreeMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + cloudDb)) {
@@ -72,7 +72,7 @@ final class CloudStore {
   }
 
   /** The ack the bridge would send for the gateway's epoch: 0 before any. */
-  static long contiguous(Path cloudDb, String gateway, UUID epoch) throws SQLException {
+  public static long contiguous(Path cloudDb, String gateway, UUID epoch) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + cloudDb);
         PreparedStatement q =
             c.prepareStatement(
@@ -85,6 +85,37 @@ final class CloudStore {
     } catch (SQLException e) {
       // before the bridge made its schema
       return 0;
+    }
+  }
+
+  /**
+   * The gateway's state as the bridge last recorded it from its retained status: {@code online},
+   * {@code offline}, or null before any status (or before the bridge made its schema).
+   */
+  public static String gatewayState(Path cloudDb, String gateway) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + cloudDb);
+        PreparedStatement q = c.prepareStatement("SELECT state FROM gateways WHERE id = ?")) {
+      q.setString(1, gateway);
+      try (ResultSet row = q.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      // before the bridge made its schema
+      return null;
+    }
+  }
+
+  /** The readings of one device (its key, {@code SEN-12345601-68-16}) the bridge holds. */
+  public static long readingsOf(Path cloudDb, String gateway, String device) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + cloudDb);
+        PreparedStatement q =
+            c.prepareStatement("SELECT count(*) FROM readings WHERE gateway = ? AND device = ?")) {
+      q.setString(1, gateway);
+      q.setString(2, device);
+      try (ResultSet row = q.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
     }
   }
 
@@ -102,7 +133,8 @@ final class CloudStore {
   }
 
   /** Every gateway row is in the cloud once, with the same content, and nothing else is. */
-  static void assertExactlyOnce(Path gatewayDb, Path cloudDb, String gateway) throws SQLException {
+  public static void assertExactlyOnce(Path gatewayDb, Path cloudDb, String gateway)
+      throws SQLException {
     TreeMap<Long, String> expected = gatewayRows(gatewayDb);
     TreeMap<Long, String> actual = cloudRows(cloudDb, gateway, epoch(gatewayDb));
     assertEquals(expected.size(), actual.size(), "rows in the cloud");

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /** The real bridge in this JVM, on its own SQLite file, subscribed before it is returned. */
-final class RunningBridge implements AutoCloseable {
+public final class RunningBridge implements AutoCloseable {
 
   private final Database database;
   private final Bridge bridge;
@@ -21,7 +21,7 @@ final class RunningBridge implements AutoCloseable {
     this.bridge = bridge;
   }
 
-  static RunningBridge start(MosquittoBroker broker, Path file)
+  public static RunningBridge start(MosquittoBroker broker, Path file)
       throws ConfigException, InterruptedException {
     Database database = Database.open(file, Clock.systemUTC());
     Bridge bridge =
