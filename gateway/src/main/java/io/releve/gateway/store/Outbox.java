@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outbox (DESIGN §3.2, §3.4): every reading, meter event, gateway event and inventory change,
@@ -24,6 +26,8 @@ import java.util.OptionalLong;
  * uplink holds the outbox ({@link #hold}), retention never deletes a reading above it.
  */
 public final class Outbox {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
   static final String ACKED_SEQ = "acked_seq";
   static final String HOLD = "outbox_hold";
@@ -57,9 +61,13 @@ public final class Outbox {
         c -> {
           // each table is read along its primary key, then the three are cut at the limit-th seq:
           // a union sorted by SQLite would sort the whole backlog for every batch
-          List<ReadingEntry> readings = readings(c, afterSeq, limit);
-          List<EventEntry> events = events(c, afterSeq, limit);
-          List<InventoryChange> inventory = inventory(c, afterSeq, limit);
+          Instant now = database.clock().instant();
+          List<EventEntry> unsendable = new ArrayList<>();
+          List<ReadingEntry> readings = readings(c, afterSeq, limit, unsendable, now);
+          List<EventEntry> events = events(c, afterSeq, limit, unsendable, now);
+          List<InventoryChange> inventory = inventory(c, afterSeq, limit, unsendable, now);
+          events.addAll(unsendable);
+          events.sort((a, b) -> Long.compare(a.seq(), b.seq()));
           long cut = cut(readings, events, inventory, limit);
           readings.removeIf(r -> r.seq() > cut);
           events.removeIf(e -> e.seq() > cut);
@@ -237,7 +245,8 @@ public final class Outbox {
     return null;
   }
 
-  private static List<ReadingEntry> readings(Connection c, long after, int limit)
+  private static List<ReadingEntry> readings(
+      Connection c, long after, int limit, List<EventEntry> unsendable, Instant now)
       throws SQLException {
     List<ReadingEntry> entries = new ArrayList<>();
     try (PreparedStatement query =
@@ -249,7 +258,11 @@ public final class Outbox {
       query.setInt(2, limit);
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
-          entries.add(reading(row));
+          try {
+            entries.add(reading(row));
+          } catch (IllegalArgumentException e) {
+            unsendable.add(unsendable(row.getLong("outbox_seq"), "reading", e, now));
+          }
         }
       }
     }
@@ -259,8 +272,8 @@ public final class Outbox {
   private static ReadingEntry reading(ResultSet row) throws SQLException {
     boolean number = "number".equals(row.getString("value_kind"));
     String value = row.getString("value_text");
-    if (!number && value.length() > MAX_VALUE_TEXT) {
-      value = value.substring(0, MAX_VALUE_TEXT);
+    if (!number) {
+      value = printable(value, MAX_VALUE_TEXT);
     }
     Integer rssi = (Integer) row.getObject("rssi");
     return new ReadingEntry(
@@ -278,12 +291,14 @@ public final class Outbox {
         instant(row, "meter_time"),
         instant(row, "received_at"),
         ReadingEntry.ClockState.valueOf(row.getString("clock_state")),
-        row.getString("source"),
+        printable(row.getString("source"), MAX_VALUE_TEXT),
         rssi,
         row.getInt("status"));
   }
 
-  private static List<EventEntry> events(Connection c, long after, int limit) throws SQLException {
+  private static List<EventEntry> events(
+      Connection c, long after, int limit, List<EventEntry> unsendable, Instant now)
+      throws SQLException {
     List<EventEntry> entries = new ArrayList<>();
     try (PreparedStatement query =
         c.prepareStatement(
@@ -298,14 +313,18 @@ public final class Outbox {
       query.setInt(2, limit);
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
-          entries.add(
-              new EventEntry(
-                  row.getLong("outbox_seq"),
-                  deviceKey(row),
-                  instant(row, "at"),
-                  row.getString("type"),
-                  detail(row.getString("detail")),
-                  alert(row)));
+          try {
+            entries.add(
+                new EventEntry(
+                    row.getLong("outbox_seq"),
+                    deviceKey(row),
+                    instant(row, "at"),
+                    row.getString("type"),
+                    detail(row.getString("detail")),
+                    alert(row)));
+          } catch (IllegalArgumentException e) {
+            unsendable.add(unsendable(row.getLong("outbox_seq"), "meter event", e, now));
+          }
         }
       }
     }
@@ -317,14 +336,18 @@ public final class Outbox {
       query.setInt(2, limit);
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
-          entries.add(
-              new EventEntry(
-                  row.getLong("outbox_seq"),
-                  null,
-                  instant(row, "at"),
-                  row.getString("type"),
-                  detail(row.getString("detail")),
-                  null));
+          try {
+            entries.add(
+                new EventEntry(
+                    row.getLong("outbox_seq"),
+                    null,
+                    instant(row, "at"),
+                    row.getString("type"),
+                    detail(row.getString("detail")),
+                    null));
+          } catch (IllegalArgumentException e) {
+            unsendable.add(unsendable(row.getLong("outbox_seq"), "gateway event", e, now));
+          }
         }
       }
     }
@@ -349,7 +372,8 @@ public final class Outbox {
         row.getString("source"));
   }
 
-  private static List<InventoryChange> inventory(Connection c, long after, int limit)
+  private static List<InventoryChange> inventory(
+      Connection c, long after, int limit, List<EventEntry> unsendable, Instant now)
       throws SQLException {
     List<InventoryChange> entries = new ArrayList<>();
     try (PreparedStatement query =
@@ -361,7 +385,11 @@ public final class Outbox {
       query.setInt(2, limit);
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
-          entries.add(inventoryChange(row));
+          try {
+            entries.add(inventoryChange(row));
+          } catch (IllegalArgumentException e) {
+            unsendable.add(unsendable(row.getLong("outbox_seq"), "inventory change", e, now));
+          }
         }
       }
     }
@@ -401,7 +429,44 @@ public final class Outbox {
   }
 
   private static String detail(String detail) {
-    return detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+    return printable(detail, MAX_DETAIL);
+  }
+
+  /**
+   * Text as the contract takes it: control characters (a meter's text record padded with NUL bytes,
+   * say) written as {@code \xNN}, and at most {@code max} characters.
+   */
+  static String printable(String text, int max) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), max));
+    for (int i = 0; i < text.length() && out.length() < max; i++) {
+      char ch = text.charAt(i);
+      if (Character.isISOControl(ch)) {
+        out.append(String.format(Locale.ROOT, "\\x%02X", (int) ch));
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.length() > max ? out.substring(0, max) : out.toString();
+  }
+
+  /** The event type standing in for a row the contract refuses, at the row's own seq. */
+  public static final String UNSENDABLE = "unsendable_row";
+
+  /**
+   * A row that no payload can carry (a value the contract refuses) must not stop the outbox: an
+   * event of type {@value #UNSENDABLE} takes its seq, saying what it was and why, so that the
+   * bridge still holds every seq and the row itself stays in the gateway's database.
+   */
+  private static EventEntry unsendable(long seq, String kind, RuntimeException why, Instant now) {
+    LOG.error("outbox: {} seq {} cannot be sent as it is: {}", kind, seq, why.getMessage());
+    return new EventEntry(
+        seq,
+        null,
+        now,
+        UNSENDABLE,
+        printable(
+            kind + " seq " + seq + " refused by the contract: " + why.getMessage(), MAX_DETAIL),
+        null);
   }
 
   private static Instant instant(ResultSet row, String column) throws SQLException {
