@@ -117,8 +117,9 @@ public record UplinkConfig(
     Path caFile = reader.optionalPath("mqtt.tls.ca-file");
     Path clientP12 = reader.optionalPath("mqtt.tls.client-p12");
     Path clientP12PasswordFile = reader.optionalPath("mqtt.tls.client-p12-password-file");
-    int batchSize = reader.integer("uplink.batch-size", DEFAULT_BATCH_SIZE, 1, 5_000);
-    int window = reader.integer("uplink.window", DEFAULT_WINDOW, 1, 64);
+    // 2000 readings make a message under 1 MB, the default packet limit of EMQX
+    int batchSize = reader.integer("uplink.batch-size", DEFAULT_BATCH_SIZE, 1, 2_000);
+    int window = reader.integer("uplink.window", DEFAULT_WINDOW, 1, 32);
     Duration ackTimeout =
         reader.duration(
             "uplink.ack-timeout",

@@ -36,7 +36,7 @@ public final class Database implements AutoCloseable {
   private final Clock clock;
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
-  private final UUID epoch;
+  private volatile UUID epoch;
   private final int schemaVersion;
   private boolean closed;
 
@@ -120,6 +120,29 @@ public final class Database implements AutoCloseable {
    */
   public UUID epoch() {
     return epoch;
+  }
+
+  /**
+   * Gives the database a new epoch (DESIGN §3.2), for a file found to be a restored older copy: the
+   * bridge holds rows of the old epoch under seqs this file will hand out again, so the rows from
+   * now on must be keyed apart. Seqs go on from where they are.
+   *
+   * @return the new epoch
+   */
+  public UUID renewEpoch() {
+    UUID fresh = UUID.randomUUID();
+    write(
+        "renew the epoch",
+        Durability.FULL,
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement("UPDATE meta SET value = ? WHERE key = 'epoch'")) {
+            update.setString(1, fresh.toString());
+            return update.executeUpdate();
+          }
+        });
+    epoch = fresh;
+    return fresh;
   }
 
   /** The schema version of the file, which is the latest this code knows once opened. */

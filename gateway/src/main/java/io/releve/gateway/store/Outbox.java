@@ -106,9 +106,9 @@ public final class Outbox {
 
   /**
    * Records the bridge's ack of every row up to {@code seq}. Acks only grow: a lower one changes
-   * nothing. An ack above the highest seq ever given is refused, since it cannot be about this
-   * database's rows.
+   * nothing.
    *
+   * @throws AckBeyondOutboxException for an ack above the highest seq ever given
    * @return true when the acknowledged seq moved
    */
   public boolean acknowledge(long seq) {
@@ -118,8 +118,7 @@ public final class Outbox {
         c -> {
           long next = OutboxSequence.peekNext(c);
           if (seq >= next) {
-            throw new IllegalArgumentException(
-                "Ack of seq " + seq + " is above the highest seq given, " + (next - 1) + ".");
+            throw new AckBeyondOutboxException(seq, next - 1);
           }
           if (seq <= ackedSeq(c)) {
             return false;
@@ -127,6 +126,18 @@ public final class Outbox {
           setMeta(c, ACKED_SEQ, Long.toString(seq));
           return true;
         });
+  }
+
+  /**
+   * An ack of this database's epoch above every seq it has given: the bridge holds rows this file
+   * never wrote, so the file is an older copy put back (a restored SD card).
+   */
+  public static final class AckBeyondOutboxException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    AckBeyondOutboxException(long acked, long highestGiven) {
+      super("Ack of seq " + acked + " is above the highest seq given, " + highestGiven + ".");
+    }
   }
 
   /**

@@ -63,6 +63,7 @@ public final class QueueHandler implements CommandHandler {
     since.put("failures", counters.failures());
     since.put("refused", counters.refused());
     since.put("commands", counters.commands());
+    since.put("new_epochs", counters.newEpochs());
     return body;
   }
 

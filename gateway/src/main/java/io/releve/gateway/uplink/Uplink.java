@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -77,7 +78,8 @@ public final class Uplink implements AutoCloseable {
   private final Outbox outbox;
   private final Clock clock;
   private final String software;
-  private final java.util.UUID epoch;
+  private final Database database;
+  private volatile java.util.UUID epoch;
 
   /** A fresh one for every connection: see {@link #freshClient()}. */
   private volatile MqttAsyncClient client;
@@ -92,6 +94,9 @@ public final class Uplink implements AutoCloseable {
   private final AtomicLong ackHeard = new AtomicLong();
   private final UplinkCounters counters = new UplinkCounters();
   private volatile boolean running = true;
+
+  /** Connected, subscribed and born on the current client: only then is it used to publish. */
+  private volatile boolean ready;
 
   // owned by the uplink thread
   private final Deque<InFlight> inFlight = new ArrayDeque<>();
@@ -117,6 +122,7 @@ public final class Uplink implements AutoCloseable {
     this.outbox = new Outbox(database);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.software = Objects.requireNonNull(software, "software");
+    this.database = database;
     this.epoch = database.epoch();
     this.options = options();
     try {
@@ -198,7 +204,7 @@ public final class Uplink implements AutoCloseable {
     boolean failing = false;
     while (running) {
       try {
-        if (!client.isConnected()) {
+        if (!ready || !client.isConnected()) {
           connect();
           backoff.reset();
           failing = false;
@@ -279,18 +285,37 @@ public final class Uplink implements AutoCloseable {
   }
 
   private void connect() throws MqttException {
+    ready = false;
     freshClient();
     Instant session = clock.instant();
     options.setWill(Topics.status(gateway), status(Status.State.OFFLINE, session), 1, true);
     client.connect(options).waitForCompletion(CONNECT_TIMEOUT.toMillis() * 2);
-    client
-        .subscribe(
+    stopIfClosing();
+    IMqttToken subscription =
+        client.subscribe(
             new String[] {Topics.downAck(gateway), Topics.commandRequests(gateway)},
-            new int[] {1, 1})
-        .waitForCompletion(CONNECT_TIMEOUT.toMillis());
+            new int[] {1, 1});
+    subscription.waitForCompletion(CONNECT_TIMEOUT.toMillis());
+    for (int granted : subscription.getGrantedQos()) {
+      // Paho's async client reports a refused subscription (SUBACK 0x80) as a success
+      if (granted == SUBSCRIPTION_REFUSED) {
+        throw new MqttException(MqttException.REASON_CODE_SUBSCRIBE_FAILED);
+      }
+    }
+    stopIfClosing();
     client.publish(Topics.status(gateway), status(Status.State.ONLINE, session), 1, true);
+    ready = true;
     counters.connects.incrementAndGet();
     LOG.info("uplink: connected to {}", config.uri());
+  }
+
+  /** SUBACK's return code for a refused subscription (MQTT 3.1.1, 3.9.3). */
+  private static final int SUBSCRIPTION_REFUSED = 0x80;
+
+  private void stopIfClosing() throws MqttException {
+    if (!running) {
+      throw new MqttException(MqttException.REASON_CODE_CLIENT_CLOSED);
+    }
   }
 
   /** From the acknowledged seq on, everything is sent again: after a connection or a timeout. */
@@ -308,10 +333,19 @@ public final class Uplink implements AutoCloseable {
     }
     try {
       outbox.acknowledge(heard);
-    } catch (IllegalArgumentException e) {
-      // an ack above anything this database gave out is not about our rows
-      LOG.warn("uplink: ignored the bridge's ack: {}", e.getMessage());
-      ackHeard.compareAndSet(heard, acked);
+    } catch (Outbox.AckBeyondOutboxException e) {
+      java.util.UUID old = epoch;
+      epoch = database.renewEpoch();
+      LOG.error(
+          "uplink: the bridge acknowledged seq {} of epoch {}, beyond every seq this database has"
+              + " given: it is an older copy put back. Its rows go on under a new epoch, {}, so"
+              + " that none is taken for another the cloud already holds.",
+          heard,
+          old,
+          epoch);
+      counters.epochs.incrementAndGet();
+      ackHeard.set(acked);
+      restartFromAcked();
       return;
     }
     acked = heard;
@@ -465,6 +499,7 @@ public final class Uplink implements AutoCloseable {
     @Override
     public void connectionLost(Throwable cause) {
       if (owner == client) {
+        ready = false;
         LOG.warn("uplink: connection to {} lost: {}", config.uri(), cause.toString());
       }
       wakeUp();

@@ -14,6 +14,7 @@ final class UplinkCounters {
   final AtomicLong failures = new AtomicLong();
   final AtomicLong refused = new AtomicLong();
   final AtomicLong commands = new AtomicLong();
+  final AtomicLong epochs = new AtomicLong();
   volatile Instant lastAckAt;
 
   UplinkReport.Counters snapshot() {
@@ -26,6 +27,7 @@ final class UplinkCounters {
         lastAckAt,
         failures.get(),
         refused.get(),
-        commands.get());
+        commands.get(),
+        epochs.get());
   }
 }

@@ -29,6 +29,7 @@ public record UplinkReport(
    * @param failures connection and publishing failures
    * @param refused messages received that broke the contract
    * @param commands technicians' commands answered
+   * @param newEpochs epochs started because the database was found to be an older copy
    */
   public record Counters(
       long connects,
@@ -39,5 +40,6 @@ public record UplinkReport(
       Instant lastAckAt,
       long failures,
       long refused,
-      long commands) {}
+      long commands,
+      long newEpochs) {}
 }
