@@ -55,6 +55,21 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
   static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
   private static final long DISCONNECT_TIMEOUT_MS = 5_000;
 
+  /** SUBACK's return code for a refused subscription (MQTT 3.1.1, 3.9.3). */
+  private static final int SUBSCRIPTION_REFUSED = 0x80;
+
+  /**
+   * The delay before reconnecting after a lost connection: 1 s, doubled each time a connection is
+   * lost again before one has been healthy (subscribed) for a while, so that a database that keeps
+   * failing does not make the bridge reconnect every second.
+   */
+  private long reconnectDelayMs = 1_000;
+
+  private volatile long healthySinceNanos;
+
+  /** A connection counts as healthy once it has held this long after its subscriptions. */
+  private static final long HEALTHY_NANOS = TimeUnit.SECONDS.toNanos(30);
+
   /** How long a connection attempt may wait for the broker's CONNACK. */
   private static final long CONNECT_DEADLINE_MS = 15_000;
 
@@ -141,6 +156,10 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
       // the URI was accepted once; nothing else can fail here
       throw new IllegalStateException("Cannot make a new MQTT client: " + e, e);
     }
+  }
+
+  private void connectionHealthy() {
+    healthySinceNanos = System.nanoTime();
   }
 
   private void reconnect() {
@@ -235,7 +254,19 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
           new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
+              // Paho's async client reports a refused subscription (SUBACK 0x80) as a success
+              for (int granted : token.getGrantedQos()) {
+                if (granted == SUBSCRIPTION_REFUSED) {
+                  log.error(
+                      "The broker refused the subscription to {} or {} (SUBACK 0x80): check the"
+                          + " bridge user's ACL; nothing will be received",
+                      Topics.STATUS_ALL,
+                      upFilter);
+                  return;
+                }
+              }
               subscribed = true;
+              connectionHealthy();
             }
 
             @Override
@@ -258,11 +289,13 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
     Outcome outcome;
     try {
       outcome = ingest.handle(topic, message.getPayload());
-    } catch (StoreException e) {
+    } catch (RuntimeException e) {
+      // a database failure, or a bug: nothing was committed, so nothing is acknowledged
       counters.failures.incrementAndGet();
       log.error(
-          "Database failure on a message from {}; not acknowledged, the connection is dropped"
-              + " and the gateway will send it again: {}",
+          "{} on a message from {}; not acknowledged, the connection is dropped and the gateway"
+              + " will send it again: {}",
+          e instanceof StoreException ? "Database failure" : "Unexpected failure",
           topic,
           e.getMessage(),
           e);
@@ -318,7 +351,14 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
       log.warn("Connection to {} lost: {}; reconnecting", settings.uri(), String.valueOf(cause));
       // not at once: a connect made while Paho still tears the lost connection down was seen to
       // hang for a minute and a half
-      timer.schedule(this::reconnect, 1, TimeUnit.SECONDS);
+      long since = healthySinceNanos;
+      if (since != 0 && System.nanoTime() - since >= HEALTHY_NANOS) {
+        reconnectDelayMs = 1_000;
+      } else {
+        reconnectDelayMs = Math.min(reconnectDelayMs * 2, Connections.MAX_RECONNECT_DELAY_MS);
+      }
+      healthySinceNanos = 0;
+      timer.schedule(this::reconnect, reconnectDelayMs, TimeUnit.MILLISECONDS);
     }
   }
 
