@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
 import io.releve.gateway.bench.DecodeBenchmark;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
 import io.releve.gateway.bench.CloudJar;
 import io.releve.gateway.bench.DrainBacklog;
 import io.releve.gateway.bench.DrainBenchmark;

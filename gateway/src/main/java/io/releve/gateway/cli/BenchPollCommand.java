@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
 import io.releve.gateway.bench.BenchLine;
 import io.releve.gateway.bench.PollBenchmark;
 import io.releve.gateway.sim.PtySlave;

@@ -1,7 +1,8 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
+import io.releve.common.config.ConfigException;
 import io.releve.gateway.config.BusConfig;
-import io.releve.gateway.config.ConfigException;
 import io.releve.gateway.config.GatewayConfig;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;

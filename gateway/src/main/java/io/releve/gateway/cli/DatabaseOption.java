@@ -1,6 +1,6 @@
 package io.releve.gateway.cli;
 
-import io.releve.gateway.config.ConfigException;
+import io.releve.common.config.ConfigException;
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.store.Database;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
 import io.releve.gateway.decode.DecodedFrameJson;
 import io.releve.gateway.decode.FrameRejectedException;
 import io.releve.gateway.decode.Hex;

@@ -1,6 +1,7 @@
 package io.releve.gateway.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.releve.common.cli.CliException;
 import io.releve.contract.Command;
 import io.releve.contract.GatewayId;
 import io.releve.gateway.config.GatewayConfig;

@@ -1,5 +1,7 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
+import io.releve.common.text.TextTable;
 import io.releve.gateway.config.BusConfig;
 import io.releve.gateway.config.Durations;
 import io.releve.gateway.config.GatewayConfig;
@@ -413,7 +415,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** Writes the gateway configuration of this run (the ports change) and loads it back. */
   private GatewayConfig writeConfig(Building loaded, SimulatedBuilding running, Path folder)
-      throws IOException, io.releve.gateway.config.ConfigException {
+      throws IOException, io.releve.common.config.ConfigException {
     Path file = folder.resolve("releve.conf");
     SimulatedBuses.writeGatewayConfig(
         file,

@@ -1,5 +1,7 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
+import io.releve.common.text.TextTable;
 import io.releve.gateway.decode.FrameRejectedException;
 import io.releve.gateway.decode.Hex;
 import io.releve.gateway.decode.WiredFrameDecoder;

@@ -1,8 +1,9 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
+import io.releve.common.config.ConfigException;
 import io.releve.gateway.bench.DrainFailedException;
 import io.releve.gateway.bench.MissingPieceException;
-import io.releve.gateway.config.ConfigException;
 import io.releve.gateway.store.InventoryException;
 import io.releve.gateway.store.StoreException;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.releve.gateway.cli;
 
-import io.releve.gateway.config.ConfigException;
+import io.releve.common.cli.CliException;
+import io.releve.common.config.ConfigException;
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.decode.radio.KeyStore;
 import io.releve.gateway.decode.radio.KeyStore.KeyFileException;

@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.text.TextTable;
 import io.releve.gateway.decode.radio.KeyStore;
 import java.io.PrintWriter;
 import java.util.List;

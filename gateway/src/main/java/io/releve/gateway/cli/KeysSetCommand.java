@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
 import io.releve.gateway.decode.radio.KeyFile;
 import io.releve.gateway.decode.radio.KeyFile.Meter;
 import io.releve.gateway.decode.radio.KeyStore;

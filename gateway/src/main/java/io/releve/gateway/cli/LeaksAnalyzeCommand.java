@@ -2,6 +2,7 @@ package io.releve.gateway.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.releve.common.cli.CliException;
 import io.releve.gateway.leak.GuardEvent;
 import io.releve.gateway.leak.GuardType;
 import io.releve.gateway.leak.IndexSample;

@@ -1,7 +1,9 @@
 package io.releve.gateway.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.releve.gateway.config.ConfigException;
+import io.releve.common.cli.CliException;
+import io.releve.common.config.ConfigException;
+import io.releve.common.text.TextTable;
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.config.RadioConfig;
 import io.releve.gateway.csv.Csv;

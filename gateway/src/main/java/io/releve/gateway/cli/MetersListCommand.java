@@ -1,6 +1,7 @@
 package io.releve.gateway.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.releve.common.text.TextTable;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.InstalledDevice;
 import io.releve.gateway.store.Inventory;

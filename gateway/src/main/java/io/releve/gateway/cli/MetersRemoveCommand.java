@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.Inventory;

@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
 import io.releve.gateway.config.BusConfig;
 import io.releve.gateway.daemon.BusConnector;
 import io.releve.gateway.decode.DecodedFrameJson;

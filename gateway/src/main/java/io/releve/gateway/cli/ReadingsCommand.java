@@ -1,6 +1,7 @@
 package io.releve.gateway.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.releve.common.text.TextTable;
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.reading.Reading;
 import io.releve.gateway.reading.Value;

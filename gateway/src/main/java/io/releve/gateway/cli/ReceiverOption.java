@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.config.RadioConfig;
 import java.util.ArrayList;

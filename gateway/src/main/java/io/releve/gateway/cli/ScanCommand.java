@@ -1,5 +1,7 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
+import io.releve.common.text.TextTable;
 import io.releve.gateway.config.BusConfig;
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.daemon.BusConnector;

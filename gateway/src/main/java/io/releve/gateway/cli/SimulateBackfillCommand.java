@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
 import io.releve.gateway.config.Durations;
 import io.releve.gateway.decode.WiredFrameDecoder;
 import io.releve.gateway.ingest.FrameIngest;

@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliException;
 import io.releve.gateway.sim.building.Building;
 import io.releve.gateway.sim.building.SimulatedBuilding;
 import io.releve.gateway.sim.building.SimulatedBuilding.Line;

@@ -1,5 +1,6 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.text.TextTable;
 import io.releve.gateway.config.Durations;
 import io.releve.gateway.sim.building.Building;
 import io.releve.gateway.sim.building.SimulatedBuilding;

@@ -2,6 +2,8 @@ package io.releve.gateway.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.releve.common.cli.CliException;
+import io.releve.common.text.TextTable;
 import io.releve.gateway.config.Durations;
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.config.RadioConfig;

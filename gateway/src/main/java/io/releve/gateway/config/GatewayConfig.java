@@ -1,5 +1,7 @@
 package io.releve.gateway.config;
 
+import io.releve.common.config.ConfigException;
+import io.releve.common.config.ConfigFile;
 import io.releve.gateway.transport.BusSpeeds;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,7 +132,7 @@ public record GatewayConfig(
 
   /** Reads and validates a file; throws {@link ConfigException} naming file, key and value. */
   public static GatewayConfig load(Path file) throws ConfigException {
-    ConfigReader reader = new ConfigReader(ConfigFile.read(file));
+    GatewayConfigReader reader = new GatewayConfigReader(ConfigFile.read(file));
     String gatewayId =
         reader.requiredString(
             "gateway.id", GATEWAY_ID, "lower-case letters, digits and dashes (at most 63)");
@@ -175,7 +177,7 @@ public record GatewayConfig(
         uplink);
   }
 
-  private static BusConfig readBus(ConfigReader reader, String name) throws ConfigException {
+  private static BusConfig readBus(GatewayConfigReader reader, String name) throws ConfigException {
     String prefix = "bus." + name;
     if (!BUS_NAME.matcher(name).matches()) {
       throw new ConfigException(

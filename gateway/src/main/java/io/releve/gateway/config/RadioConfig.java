@@ -1,5 +1,6 @@
 package io.releve.gateway.config;
 
+import io.releve.common.config.ConfigException;
 import io.releve.gateway.radio.LinkMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,7 +116,7 @@ public record RadioConfig(Duration duplicateWindow, int sensitivityDbm, List<Rec
     }
   }
 
-  static RadioConfig read(ConfigReader reader) throws ConfigException {
+  static RadioConfig read(GatewayConfigReader reader) throws ConfigException {
     Duration window =
         reader.duration(
             "radio.duplicate-window",
@@ -133,7 +134,7 @@ public record RadioConfig(Duration duplicateWindow, int sensitivityDbm, List<Rec
     return new RadioConfig(window, sensitivity, receivers);
   }
 
-  private static void checkName(ConfigReader reader, String kind, String name)
+  private static void checkName(GatewayConfigReader reader, String kind, String name)
       throws ConfigException {
     if (!NAME.matcher(name).matches()) {
       throw new ConfigException(
@@ -146,7 +147,7 @@ public record RadioConfig(Duration duplicateWindow, int sensitivityDbm, List<Rec
     }
   }
 
-  private static Stick readStick(ConfigReader reader, String name) throws ConfigException {
+  private static Stick readStick(GatewayConfigReader reader, String name) throws ConfigException {
     String prefix = "stick." + name;
     checkName(reader, "stick", name);
     StickType type = reader.choice(prefix + ".type", null, StickType.class);
@@ -172,7 +173,8 @@ public record RadioConfig(Duration duplicateWindow, int sensitivityDbm, List<Rec
     return new Stick("stick." + name, type, Path.of(device), modes);
   }
 
-  private static RtlWmbus readRtlWmbus(ConfigReader reader, String name) throws ConfigException {
+  private static RtlWmbus readRtlWmbus(GatewayConfigReader reader, String name)
+      throws ConfigException {
     String prefix = "rtlwmbus." + name;
     checkName(reader, "rtlwmbus", name);
     boolean hasCommand = reader.entry(prefix + ".command") != null;

@@ -1,5 +1,7 @@
 package io.releve.gateway.config;
 
+import io.releve.common.config.ConfigException;
+import io.releve.common.config.ConfigFile;
 import io.releve.gateway.link.LinkTiming;
 import io.releve.gateway.store.SiteCode;
 import io.releve.gateway.transport.BusSpeeds;
@@ -114,7 +116,7 @@ public record SimulatedBuildingFile(
 
   /** Reads and validates a file; throws {@link ConfigException} naming file, key and value. */
   public static SimulatedBuildingFile load(Path file) throws ConfigException {
-    ConfigReader reader = new ConfigReader(ConfigFile.read(file));
+    GatewayConfigReader reader = new GatewayConfigReader(ConfigFile.read(file));
     SiteCode site =
         SiteCode.of(
             reader.requiredString(
@@ -172,12 +174,12 @@ public record SimulatedBuildingFile(
   }
 
   /** The entry of a key that has a value, or one made up from its default for the message. */
-  private static ConfigFile.Entry entryOf(ConfigReader reader, String key, int value) {
+  private static ConfigFile.Entry entryOf(GatewayConfigReader reader, String key, int value) {
     ConfigFile.Entry entry = reader.entry(key);
     return entry != null ? entry : new ConfigFile.Entry(key, Integer.toString(value), 0);
   }
 
-  private static MonthDay setDay(ConfigReader reader) throws ConfigException {
+  private static MonthDay setDay(GatewayConfigReader reader) throws ConfigException {
     String text =
         reader.string(
             "meters.set-day", "12-31", SET_DAY, "a month and day as MM-DD, such as 12-31");
@@ -196,7 +198,8 @@ public record SimulatedBuildingFile(
   }
 
   private static Optional<String> dwelling(
-      ConfigReader reader, String key, int stairwells, int perStairwell) throws ConfigException {
+      GatewayConfigReader reader, String key, int stairwells, int perStairwell)
+      throws ConfigException {
     ConfigFile.Entry entry = reader.entry(key);
     if (entry == null) {
       return Optional.empty();
@@ -210,7 +213,7 @@ public record SimulatedBuildingFile(
   }
 
   private static Optional<RadiatorRef> radiator(
-      ConfigReader reader, int stairwells, int perStairwell, int radiatorsMin)
+      GatewayConfigReader reader, int stairwells, int perStairwell, int radiatorsMin)
       throws ConfigException {
     ConfigFile.Entry entry = reader.entry("faults.radiator-off");
     if (entry == null) {
@@ -235,7 +238,11 @@ public record SimulatedBuildingFile(
   }
 
   private static void checkDwelling(
-      ConfigReader reader, ConfigFile.Entry entry, String label, int stairwells, int perStairwell)
+      GatewayConfigReader reader,
+      ConfigFile.Entry entry,
+      String label,
+      int stairwells,
+      int perStairwell)
       throws ConfigException {
     int stairwell = label.charAt(0) - 'A';
     int number = Integer.parseInt(label.substring(1));

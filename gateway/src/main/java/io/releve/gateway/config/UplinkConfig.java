@@ -1,5 +1,6 @@
 package io.releve.gateway.config;
 
+import io.releve.common.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -102,7 +103,7 @@ public record UplinkConfig(
   }
 
   /** Reads the {@code mqtt.*} and {@code uplink.*} keys; null when {@code mqtt.uri} is absent. */
-  static UplinkConfig read(ConfigReader reader, String gatewayId) throws ConfigException {
+  static UplinkConfig read(GatewayConfigReader reader, String gatewayId) throws ConfigException {
     String uri =
         reader.string(
             "mqtt.uri", null, URI, "tcp://HOST:PORT or ssl://HOST:PORT, such as tcp://broker:1883");

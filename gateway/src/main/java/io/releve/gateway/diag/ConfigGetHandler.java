@@ -2,9 +2,9 @@ package io.releve.gateway.diag;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.releve.common.config.ConfigException;
 import io.releve.contract.CommandRequest;
 import io.releve.contract.CommandResponse;
-import io.releve.gateway.config.ConfigException;
 import io.releve.gateway.config.GatewayConfig;
 import java.util.Map;
 import java.util.Objects;

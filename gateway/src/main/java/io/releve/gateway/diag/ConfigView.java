@@ -1,8 +1,8 @@
 package io.releve.gateway.diag;
 
+import io.releve.common.config.ConfigException;
+import io.releve.common.config.ConfigFile;
 import io.releve.gateway.config.BusConfig;
-import io.releve.gateway.config.ConfigException;
-import io.releve.gateway.config.ConfigFile;
 import io.releve.gateway.config.Durations;
 import io.releve.gateway.config.GatewayConfig;
 import java.util.Locale;

@@ -1,19 +1,17 @@
 package io.releve.gateway.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import io.releve.common.sqlite.Migrations;
+import io.releve.common.sqlite.Migrations.Migration;
+import io.releve.common.sqlite.SqliteFile;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The gateway's SQLite file (DESIGN §3.2): WAL journal, one connection shared by all threads and
@@ -32,20 +30,30 @@ public final class Database implements AutoCloseable {
   /** The WAL is truncated back to this size after a checkpoint: an SD card is small. */
   public static final long JOURNAL_SIZE_LIMIT_BYTES = 16L * 1024 * 1024;
 
-  private final Path file;
+  /**
+   * The schema migrations, in order; adding a migration is adding its file under this folder and
+   * its line here.
+   */
+  static final Migrations MIGRATIONS =
+      new Migrations(
+          "/io/releve/gateway/store/migration",
+          List.of(
+              new Migration(1, "initial"),
+              new Migration(2, "bus_meters"),
+              new Migration(3, "alerts"),
+              new Migration(4, "inventory_changes"),
+              new Migration(5, "gateway_events")));
+
+  private final SqliteFile sqlite;
   private final Clock clock;
-  private final Connection connection;
-  private final ReentrantLock lock = new ReentrantLock();
   private volatile UUID epoch;
   private final int schemaVersion;
-  private boolean closed;
 
-  private Database(Path file, Clock clock, Connection connection) {
-    this.file = file;
+  private Database(SqliteFile sqlite, Clock clock, int schemaVersion, UUID epoch) {
+    this.sqlite = sqlite;
     this.clock = clock;
-    this.connection = connection;
-    this.schemaVersion = migrate();
-    this.epoch = ensureEpoch();
+    this.schemaVersion = schemaVersion;
+    this.epoch = epoch;
   }
 
   /**
@@ -59,64 +67,26 @@ public final class Database implements AutoCloseable {
   public static Database open(Path file, Clock clock) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(clock, "clock");
-    Path absolute = file.toAbsolutePath();
+    SqliteFile sqlite =
+        SqliteFile.open(file, BUSY_TIMEOUT, JOURNAL_SIZE_LIMIT_BYTES, StoreException::new);
     try {
-      if (absolute.getParent() != null) {
-        Files.createDirectories(absolute.getParent());
-      }
-    } catch (IOException e) {
-      throw new StoreException(
-          "Cannot create the folder of database [" + file + "]: " + e.getMessage(), e);
-    }
-    Connection connection;
-    try {
-      connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
-    } catch (SQLException e) {
-      throw new StoreException("Cannot open database [" + file + "]: " + e.getMessage(), e);
-    }
-    try {
-      configure(connection, file);
-      return new Database(file, clock, connection);
+      int schemaVersion = sqlite.migrate(MIGRATIONS, clock, "releve");
+      return new Database(sqlite, clock, schemaVersion, ensureEpoch(sqlite));
     } catch (RuntimeException e) {
-      closeAfterFailure(connection, e);
+      sqlite.closeAfter(e);
       throw e;
-    }
-  }
-
-  private static void configure(Connection connection, Path file) {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
-      try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
-        String journalMode = mode.next() ? mode.getString(1) : "";
-        if (!"wal".equalsIgnoreCase(journalMode)) {
-          throw new StoreException(
-              "Database [" + file + "] refused WAL mode (journal mode is [" + journalMode + "]).");
-        }
-      }
-      statement.execute("PRAGMA synchronous = NORMAL");
-      statement.execute("PRAGMA foreign_keys = ON");
-      statement.execute("PRAGMA journal_size_limit = " + JOURNAL_SIZE_LIMIT_BYTES);
-    } catch (SQLException e) {
-      throw new StoreException("Cannot open database [" + file + "]: " + e.getMessage(), e);
-    }
-  }
-
-  private static void closeAfterFailure(Connection connection, RuntimeException failure) {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
     }
   }
 
   /** The file this database lives in, as given to {@link #open}. */
   public Path file() {
-    return file;
+    return sqlite.file();
   }
 
   /**
-   * The UUID made when this database was created; never changes afterwards. With the gateway name
-   * and a sequence number it keys the outbox, so a re-imaged card never collides with the old one.
+   * The UUID made when this database was created; changes only by {@link #renewEpoch}. With the
+   * gateway name and a sequence number it keys the outbox, so a re-imaged card never collides with
+   * the old one.
    */
   public UUID epoch() {
     return epoch;
@@ -156,20 +126,21 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in a write transaction ({@code BEGIN IMMEDIATE}), committing when it returns
-   * and rolling back when it throws. No other transaction of this process runs meanwhile.
+   * Runs {@code work} in a write transaction, committing when it returns and rolling back when it
+   * throws; see {@link SqliteFile#write}.
    *
    * @param what what is being done, for the error message ("store 12 readings")
-   * @throws StoreException when SQLite fails; a {@link RuntimeException} thrown by {@code work} is
-   *     rethrown as is, after the rollback
+   * @throws StoreException when SQLite fails
    */
   public <T> T write(String what, Durability durability, SqlWork<T> work) {
-    return transaction("BEGIN IMMEDIATE", durability, what, work);
+    Objects.requireNonNull(work, "work");
+    return sqlite.write(what, durability == Durability.FULL, work::run);
   }
 
-  /** Runs {@code work} in a read transaction, so that it sees one consistent state. */
+  /** Runs {@code work} in a read transaction; see {@link SqliteFile#read}. */
   public <T> T read(String what, SqlWork<T> work) {
-    return transaction("BEGIN DEFERRED", Durability.NORMAL, what, work);
+    Objects.requireNonNull(work, "work");
+    return sqlite.read(what, work::run);
   }
 
   /**
@@ -180,164 +151,19 @@ public final class Database implements AutoCloseable {
    * @return false when a reader in another process kept the checkpoint from completing
    */
   public boolean checkpoint() {
-    lock.lock();
-    try {
-      ensureOpen();
-      try (Statement statement = connection.createStatement();
-          ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-        return result.next() && result.getInt(1) == 0;
-      }
-    } catch (SQLException e) {
-      throw failure("checkpoint", e);
-    } finally {
-      lock.unlock();
-    }
+    return sqlite.checkpoint();
   }
 
   /** Closes the connection; SQLite checkpoints the WAL when the last connection closes. */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      connection.close();
-    } catch (SQLException e) {
-      throw failure("close", e);
-    } finally {
-      lock.unlock();
-    }
+    sqlite.close();
   }
 
-  private <T> T transaction(String begin, Durability durability, String what, SqlWork<T> work) {
-    Objects.requireNonNull(work, "work");
-    lock.lock();
-    try {
-      ensureOpen();
-      boolean full = durability == Durability.FULL;
-      try {
-        if (full) {
-          // synchronous cannot change inside a transaction; the lock keeps others out until reset.
-          execute("PRAGMA synchronous = FULL");
-        }
-        try {
-          return inTransaction(begin, work);
-        } finally {
-          if (full) {
-            execute("PRAGMA synchronous = NORMAL");
-          }
-        }
-      } catch (SQLException e) {
-        throw failure(what, e);
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private <T> T inTransaction(String begin, SqlWork<T> work) throws SQLException {
-    execute(begin);
-    try {
-      T result = work.run(connection);
-      execute("COMMIT");
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      try {
-        execute("ROLLBACK");
-      } catch (SQLException rollbackFailure) {
-        // A failed COMMIT may already have rolled back; the first failure is the one to report.
-        e.addSuppressed(rollbackFailure);
-      }
-      throw e;
-    }
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw new StoreException("Database [" + file + "] is closed.");
-    }
-  }
-
-  private StoreException failure(String what, SQLException e) {
-    return new StoreException(
-        "Cannot " + what + " in database [" + file + "]: " + e.getMessage(), e);
-  }
-
-  private int migrate() {
-    write(
-        "create the schema_version table",
-        Durability.NORMAL,
-        c -> {
-          execute(
-              "CREATE TABLE IF NOT EXISTS schema_version ("
-                  + " version INTEGER PRIMARY KEY,"
-                  + " description TEXT NOT NULL,"
-                  + " applied_at INTEGER NOT NULL)");
-          return null;
-        });
-    for (Migrations.Migration migration : Migrations.ALL) {
-      write(
-          "apply migration " + migration.resource(),
-          Durability.FULL,
-          c -> {
-            // Checked inside the transaction: another process may have migrated meanwhile.
-            int current = currentVersion(c);
-            if (current >= migration.version()) {
-              return null;
-            }
-            try (Statement statement = c.createStatement()) {
-              for (String sql : migration.statements()) {
-                statement.execute(sql);
-              }
-            }
-            try (PreparedStatement insert =
-                c.prepareStatement(
-                    "INSERT INTO schema_version (version, description, applied_at)"
-                        + " VALUES (?, ?, ?)")) {
-              insert.setInt(1, migration.version());
-              insert.setString(2, migration.description());
-              insert.setLong(3, clock.millis());
-              insert.executeUpdate();
-            }
-            return null;
-          });
-    }
-    return read("read the schema version", this::currentVersion);
-  }
-
-  private int currentVersion(Connection c) throws SQLException {
-    int version;
-    try (Statement statement = c.createStatement();
-        ResultSet result =
-            statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-      result.next();
-      version = result.getInt(1);
-    }
-    if (version > Migrations.latestVersion()) {
-      throw new StoreException(
-          "Database ["
-              + file
-              + "] has schema version "
-              + version
-              + " but this releve knows versions up to "
-              + Migrations.latestVersion()
-              + ": it was written by a newer releve. Install that version or use another file.");
-    }
-    return version;
-  }
-
-  private UUID ensureEpoch() {
-    return write(
+  private static UUID ensureEpoch(SqliteFile sqlite) {
+    return sqlite.write(
         "read the epoch",
-        Durability.FULL,
+        true,
         c -> {
           try (PreparedStatement insert =
               c.prepareStatement("INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)")) {

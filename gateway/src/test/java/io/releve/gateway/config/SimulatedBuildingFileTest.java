@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.common.config.ConfigException;
 import io.releve.gateway.config.SimulatedBuildingFile.RadiatorRef;
 import io.releve.gateway.store.SiteCode;
 import java.io.IOException;

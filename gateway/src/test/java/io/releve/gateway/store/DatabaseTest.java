@@ -26,7 +26,7 @@ class DatabaseTest {
     Path file = folder.resolve("var/sub/releve.db");
     try (Database database = Database.open(file, CLOCK)) {
       assertTrue(Files.exists(file));
-      assertEquals(Migrations.latestVersion(), database.schemaVersion());
+      assertEquals(Database.MIGRATIONS.latestVersion(), database.schemaVersion());
       assertEquals(List.of(1, 2, 3, 4, 5), versions(database));
     }
   }

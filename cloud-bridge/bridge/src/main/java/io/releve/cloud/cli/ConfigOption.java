@@ -1,7 +1,7 @@
 package io.releve.cloud.cli;
 
 import io.releve.cloud.config.CloudConfig;
-import io.releve.cloud.config.ConfigException;
+import io.releve.common.config.ConfigException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,8 @@
 package io.releve.cloud.cli;
 
-import io.releve.cloud.config.ConfigException;
 import io.releve.cloud.store.StoreException;
+import io.releve.common.cli.CliException;
+import io.releve.common.config.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.eclipse.paho.client.mqttv3.MqttException;

@@ -1,6 +1,7 @@
 package io.releve.cloud.cli;
 
 import io.releve.cloud.registry.Registry;
+import io.releve.common.text.TextTable;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

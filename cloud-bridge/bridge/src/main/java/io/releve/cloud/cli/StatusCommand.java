@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.releve.cloud.ingest.FleetStatus;
+import io.releve.common.text.TextTable;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;

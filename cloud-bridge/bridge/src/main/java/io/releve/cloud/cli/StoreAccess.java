@@ -2,6 +2,7 @@ package io.releve.cloud.cli;
 
 import io.releve.cloud.config.CloudConfig;
 import io.releve.cloud.store.Database;
+import io.releve.common.cli.CliException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.function.Function;

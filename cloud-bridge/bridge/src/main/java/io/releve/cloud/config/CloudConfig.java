@@ -1,5 +1,7 @@
 package io.releve.cloud.config;
 
+import io.releve.common.config.ConfigException;
+import io.releve.common.config.ConfigFile;
 import io.releve.contract.ContractException;
 import io.releve.contract.Topics;
 import java.net.InetAddress;
@@ -41,7 +43,7 @@ public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, Path 
 
   /** Reads and validates a file; throws {@link ConfigException} naming file, key and value. */
   public static CloudConfig load(Path file) throws ConfigException {
-    ConfigReader reader = new ConfigReader(ConfigFile.read(file));
+    CloudConfigReader reader = new CloudConfigReader(ConfigFile.read(file));
     String uri =
         reader.string(
             "mqtt.uri",
@@ -100,11 +102,11 @@ public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, Path 
         database);
   }
 
-  private static ConfigFile.Entry entryOf(ConfigReader reader, String key) {
+  private static ConfigFile.Entry entryOf(CloudConfigReader reader, String key) {
     return reader.entry(key);
   }
 
-  private static void checkPort(ConfigReader reader, String uri) throws ConfigException {
+  private static void checkPort(CloudConfigReader reader, String uri) throws ConfigException {
     int port = Integer.parseInt(uri.substring(uri.lastIndexOf(':') + 1));
     if (port < 1 || port > 65535) {
       throw reader.bad(reader.entry("mqtt.uri"), "must have a port between 1 and 65535.");

@@ -1,8 +1,8 @@
 package io.releve.cloud.diag;
 
-import io.releve.cloud.config.ConfigException;
 import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.mqtt.Connections;
+import io.releve.common.config.ConfigException;
 import io.releve.contract.Command;
 import io.releve.contract.CommandRequest;
 import io.releve.contract.CommandResponse;

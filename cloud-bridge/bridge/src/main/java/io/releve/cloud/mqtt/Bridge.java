@@ -1,10 +1,10 @@
 package io.releve.cloud.mqtt;
 
-import io.releve.cloud.config.ConfigException;
 import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.ingest.Outcome;
 import io.releve.cloud.store.StoreException;
+import io.releve.common.config.ConfigException;
 import io.releve.contract.Json;
 import io.releve.contract.Topics;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.releve.cloud.mqtt;
 
-import io.releve.cloud.config.ConfigException;
 import io.releve.cloud.config.MqttSettings;
+import io.releve.common.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

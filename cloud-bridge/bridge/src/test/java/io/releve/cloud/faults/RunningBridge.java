@@ -1,10 +1,10 @@
 package io.releve.cloud.faults;
 
-import io.releve.cloud.config.ConfigException;
 import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.mqtt.Bridge;
 import io.releve.cloud.store.Database;
+import io.releve.common.config.ConfigException;
 import io.releve.contract.Topics;
 import io.releve.testkit.MosquittoBroker;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.releve.gateway.sim.building;
 
-import io.releve.gateway.config.ConfigException;
+import io.releve.common.config.ConfigException;
 import io.releve.gateway.config.SimulatedBuildingFile;
 import io.releve.gateway.config.SimulatedBuildingFile.RadiatorRef;
 import io.releve.gateway.device.DeviceIdentity;

@@ -1,4 +1,4 @@
-package io.releve.cloud.config;
+package io.releve.common.config;
 
 import java.nio.file.Path;
 

@@ -1,8 +1,8 @@
-package io.releve.gateway.cli;
+package io.releve.common.cli;
 
 /**
  * A failure to report to the user as one line on stderr, with the exit code to return. Commands
- * throw it; {@link ErrorHandler} prints it.
+ * throw it; each program's error handler prints it and returns the code.
  */
 public class CliException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,11 +1,14 @@
-package io.releve.gateway.cli;
+package io.releve.common.text;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Columns aligned with two spaces between them, no trailing spaces; empty cells print "-". */
-final class TextTable {
+/**
+ * Columns aligned with two spaces between them, no trailing spaces; empty cells print "-". Every
+ * row has as many cells as the header.
+ */
+public final class TextTable {
 
   private static final String EMPTY = "-";
   private static final String GAP = "  ";
@@ -13,11 +16,11 @@ final class TextTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
 
-  TextTable(String... header) {
+  public TextTable(String... header) {
     this.header = List.of(header);
   }
 
-  void add(Object... cells) {
+  public void add(Object... cells) {
     List<String> row = new ArrayList<>();
     for (Object cell : cells) {
       String text = cell == null ? "" : cell.toString();
@@ -26,7 +29,7 @@ final class TextTable {
     rows.add(row);
   }
 
-  void print(PrintWriter out) {
+  public void print(PrintWriter out) {
     int[] widths = new int[header.size()];
     for (int i = 0; i < widths.length; i++) {
       widths[i] = header.get(i).length();

@@ -1,42 +1,25 @@
 package io.releve.gateway.config;
 
+import io.releve.common.config.ConfigException;
+import io.releve.common.config.ConfigFile;
+import io.releve.common.config.ConfigReader;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads typed values out of a {@link ConfigFile}, naming file, key, line and value in every error,
- * and refuses keys nobody read (a misspelt key would otherwise be ignored in silence).
+ * The gateway's typed reads of its configuration files: numbers in a range, durations, choices,
+ * time zones, groups of keys. An empty value is a value, checked like any other.
  */
-final class ConfigReader {
+final class GatewayConfigReader extends ConfigReader {
 
-  private final ConfigFile file;
-  private final Set<String> used = new HashSet<>();
-
-  ConfigReader(ConfigFile file) {
-    this.file = file;
-  }
-
-  Path path() {
-    return file.path();
-  }
-
-  String string(String key, String fallback, Pattern format, String formatDescription)
-      throws ConfigException {
-    ConfigFile.Entry entry = entry(key);
-    if (entry == null) {
-      return fallback;
-    }
-    if (!format.matcher(entry.value()).matches()) {
-      throw bad(entry, "must be " + formatDescription + ".");
-    }
-    return entry.value();
+  GatewayConfigReader(ConfigFile file) {
+    super(file, "config/releve.conf");
   }
 
   String requiredString(String key, Pattern format, String formatDescription)
@@ -152,18 +135,6 @@ final class ConfigReader {
     }
   }
 
-  /** A path; relative paths resolve against the configuration file's folder. */
-  Path path(String key, String fallback) {
-    ConfigFile.Entry entry = entry(key);
-    String text = entry == null ? fallback : entry.value();
-    Path value = Path.of(text);
-    if (value.isAbsolute()) {
-      return value;
-    }
-    Path folder = file.path().toAbsolutePath().getParent();
-    return folder == null ? value : folder.resolve(value).normalize();
-  }
-
   /** {@link #path(String, String)}, or null when the key is absent. */
   Path optionalPath(String key) {
     return entry(key) == null ? null : path(key, null);
@@ -177,7 +148,7 @@ final class ConfigReader {
   /** The distinct second segments of keys under {@code prefix.}: the names of buses, say. */
   Set<String> names(String prefix) {
     Set<String> names = new TreeSet<>();
-    for (String key : file.entries().keySet()) {
+    for (String key : keys()) {
       if (key.startsWith(prefix + ".")) {
         String rest = key.substring(prefix.length() + 1);
         int dot = rest.indexOf('.');
@@ -185,31 +156,5 @@ final class ConfigReader {
       }
     }
     return names;
-  }
-
-  /** Fails on the first key that no typed read consumed. */
-  void rejectUnknownKeys() throws ConfigException {
-    for (ConfigFile.Entry entry : file.entries().values()) {
-      if (!used.contains(entry.key())) {
-        throw new ConfigException(
-            path()
-                + ": key ["
-                + entry.key()
-                + "] (line "
-                + entry.line()
-                + ") with value ["
-                + entry.value()
-                + "] is not a known setting; see config/releve.conf for the list.");
-      }
-    }
-  }
-
-  ConfigException bad(ConfigFile.Entry entry, String problem) {
-    return ConfigException.badValue(path(), entry.key(), entry.line(), entry.value(), problem);
-  }
-
-  ConfigFile.Entry entry(String key) {
-    used.add(key);
-    return file.entries().get(key);
   }
 }

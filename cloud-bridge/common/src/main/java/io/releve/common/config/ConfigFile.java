@@ -1,4 +1,4 @@
-package io.releve.gateway.config;
+package io.releve.common.config;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The raw text of a configuration file: {@code key = value} lines, {@code #} comments, blank lines.
  * Each entry keeps its line number so that errors can point at it. Duplicate keys and lines without
- * {@code =} are errors: a silently ignored line is a meter that never gets read.
+ * {@code =} are errors: a silently ignored line is a setting that never applies.
  */
 public final class ConfigFile {
 

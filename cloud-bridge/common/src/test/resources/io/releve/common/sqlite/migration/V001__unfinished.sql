@@ -1,0 +1,1 @@
+CREATE TABLE unfinished (id INTEGER PRIMARY KEY)

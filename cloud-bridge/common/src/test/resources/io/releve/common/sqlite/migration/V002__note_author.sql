@@ -1,0 +1,3 @@
+ALTER TABLE note ADD COLUMN author TEXT;
+
+CREATE INDEX note_author ON note (author);
