@@ -49,13 +49,13 @@ public final class BenchDrainCommand implements Callable<Integer> {
   @Option(
       names = "--batch-size",
       defaultValue = "" + UplinkConfig.DEFAULT_BATCH_SIZE,
-      description = "The uplink's rows per batch, 1–5000 (default: ${DEFAULT-VALUE}).")
+      description = "The uplink's rows per batch, 1–2000 (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   @Option(
       names = "--window",
       defaultValue = "" + UplinkConfig.DEFAULT_WINDOW,
-      description = "The uplink's batches awaiting an ack, 1–64 (default: ${DEFAULT-VALUE}).")
+      description = "The uplink's batches awaiting an ack, 1–32 (default: ${DEFAULT-VALUE}).")
   int window;
 
   @Option(
@@ -88,8 +88,8 @@ public final class BenchDrainCommand implements Callable<Integer> {
   public Integer call() {
     checkRange("--meters", meters, 1, 10_000);
     checkRange("--days", days, 1, 90);
-    checkRange("--batch-size", batchSize, 1, 5_000);
-    checkRange("--window", window, 1, 64);
+    checkRange("--batch-size", batchSize, 1, 2_000);
+    checkRange("--window", window, 1, 32);
     if (broker != null && !broker.matches("tcp://[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}")) {
       throw new CliException(ExitCodes.USAGE, "--broker [" + broker + "] must be tcp://HOST:PORT.");
     }

@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Technicians' commands (DESIGN §3.4): each request is answered on one thread of its own, never on
- * Paho's, and its response published (QoS 1, not retained) on the request's response topic. A few
- * requests may wait; beyond that the answer is 503 at once. A request whose payload breaks the
- * contract is answered 400 with the reason.
+ * Technicians' commands (DESIGN §3.4): each request is answered on a small pool of threads of their
+ * own, never on Paho's, and its response published (QoS 1, not retained) on the request's response
+ * topic. A few requests may wait; beyond that the answer is 503 at once. A request whose payload
+ * breaks the contract is answered 400 with the reason.
  */
 final class CommandDispatch implements AutoCloseable {
 
@@ -29,6 +29,12 @@ final class CommandDispatch implements AutoCloseable {
 
   /** Requests waiting for the command thread, at most. */
   static final int QUEUE = 4;
+
+  /**
+   * Commands answered at once: a ping or a status is answered while a scan runs (the desk itself
+   * lets one read or scan run at a time and answers 503 busy to another).
+   */
+  static final int THREADS = 4;
 
   private final GatewayId gateway;
   private final Supplier<MqttAsyncClient> client;
@@ -47,8 +53,8 @@ final class CommandDispatch implements AutoCloseable {
     this.counters = counters;
     this.executor =
         new ThreadPoolExecutor(
-            1,
-            1,
+            THREADS,
+            THREADS,
             0,
             TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(QUEUE),

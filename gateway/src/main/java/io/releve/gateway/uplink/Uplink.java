@@ -539,7 +539,10 @@ public final class Uplink implements AutoCloseable {
     wakeUp();
   }
 
-  /** Answers a technician's command; called on the uplink's command thread, never concurrently. */
+  /**
+   * Answers a technician's command; called on the uplink's command threads, up to {@value
+   * CommandDispatch#THREADS} at once.
+   */
   @FunctionalInterface
   public interface CommandAnswerer {
     CommandResponse answer(io.releve.contract.Command command, CommandRequest request);

@@ -32,7 +32,7 @@ class BenchDrainCommandTest {
 
     assertEquals(ExitCodes.USAGE, run.exitCode());
     assertEquals(
-        "releve: --window [0] must lie between 1 and 64." + System.lineSeparator(), run.err());
+        "releve: --window [0] must lie between 1 and 32." + System.lineSeparator(), run.err());
   }
 
   @Test

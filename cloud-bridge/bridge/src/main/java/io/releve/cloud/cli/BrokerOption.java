@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code --broker URI}: another broker than the configuration's {@code mqtt.uri}. */
 final class BrokerOption {
 
-  private static final Pattern URI = Pattern.compile("(tcp|ssl)://[^/\\s]+:[0-9]{1,5}");
+  private static final Pattern URI = Pattern.compile("(tcp|ssl)://[^/\\s@]+:[0-9]{1,5}");
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;

@@ -72,7 +72,7 @@ public class ConfigReader {
                 + "] (line "
                 + entry.line()
                 + ") with value ["
-                + entry.value()
+                + shown(entry)
                 + "] is not a known setting; see "
                 + settingsList
                 + " for the list.");
@@ -82,7 +82,15 @@ public class ConfigReader {
 
   /** "{file}: key [{key}] (line {n}) has value [{value}]: {problem}". */
   public ConfigException bad(ConfigFile.Entry entry, String problem) {
-    return ConfigException.badValue(path(), entry.key(), entry.line(), entry.value(), problem);
+    return ConfigException.badValue(path(), entry.key(), entry.line(), shown(entry), problem);
+  }
+
+  /** A key that names a secret: its value is never repeated in a message (it would reach logs). */
+  private static final java.util.regex.Pattern SECRET_KEY =
+      java.util.regex.Pattern.compile("(?i).*(password|secret|token)(?!-file).*");
+
+  private static String shown(ConfigFile.Entry entry) {
+    return SECRET_KEY.matcher(entry.key()).matches() ? "hidden" : entry.value();
   }
 
   /** {@code text} as a path; a relative one resolves against the configuration file's folder. */
