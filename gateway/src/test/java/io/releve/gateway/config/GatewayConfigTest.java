@@ -443,4 +443,13 @@ class GatewayConfigTest {
             + ": key [uplink.ack-timeout] (line 3) has value [1s]: must lie between 2s and 30m.",
         errorFor("gateway.id = a", "mqtt.uri = tcp://b:1883", "uplink.ack-timeout = 1s"));
   }
+
+  @Test
+  void aPasswordWrittenInTheFileIsNeverRepeatedInTheError() throws Exception {
+    assertEquals(
+        folder.resolve("releve.conf")
+            + ": key [mqtt.password] (line 2) with value [hidden] is not a known setting;"
+            + " see config/releve.conf for the list.",
+        errorFor("gateway.id = a", "mqtt.password = s3cret"));
+  }
 }
