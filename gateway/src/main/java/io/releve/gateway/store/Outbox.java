@@ -256,28 +256,56 @@ public final class Outbox {
     return null;
   }
 
-  private static List<ReadingEntry> readings(
-      Connection c, long after, int limit, List<EventEntry> unsendable, Instant now)
+  /** Makes one entry of a row; an {@link IllegalArgumentException} says the contract refuses it. */
+  private interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  /**
+   * The rows of {@code sql} (its parameters: the seq after which, the limit) as entries; a row the
+   * contract refuses becomes an {@link #UNSENDABLE} event in {@code unsendable}.
+   */
+  private static <T> List<T> rows(
+      Connection c,
+      String sql,
+      long after,
+      int limit,
+      String kind,
+      List<EventEntry> unsendable,
+      Instant now,
+      RowMapper<T> mapper)
       throws SQLException {
-    List<ReadingEntry> entries = new ArrayList<>();
-    try (PreparedStatement query =
-        c.prepareStatement(
-            "SELECT r.*, d.manufacturer, d.meter_id, d.version, d.device_type"
-                + " FROM readings r JOIN devices d ON d.id = r.device_id"
-                + " WHERE r.outbox_seq > ? ORDER BY r.outbox_seq LIMIT ?")) {
+    List<T> entries = new ArrayList<>();
+    try (PreparedStatement query = c.prepareStatement(sql)) {
       query.setLong(1, after);
       query.setInt(2, limit);
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
           try {
-            entries.add(reading(row));
+            entries.add(mapper.map(row));
           } catch (IllegalArgumentException e) {
-            unsendable.add(unsendable(row.getLong("outbox_seq"), "reading", e, now));
+            unsendable.add(unsendable(row.getLong("outbox_seq"), kind, e, now));
           }
         }
       }
     }
     return entries;
+  }
+
+  private static List<ReadingEntry> readings(
+      Connection c, long after, int limit, List<EventEntry> unsendable, Instant now)
+      throws SQLException {
+    return rows(
+        c,
+        "SELECT r.*, d.manufacturer, d.meter_id, d.version, d.device_type"
+            + " FROM readings r JOIN devices d ON d.id = r.device_id"
+            + " WHERE r.outbox_seq > ? ORDER BY r.outbox_seq LIMIT ?",
+        after,
+        limit,
+        "reading",
+        unsendable,
+        now,
+        Outbox::reading);
   }
 
   private static ReadingEntry reading(ResultSet row) throws SQLException {
@@ -310,60 +338,46 @@ public final class Outbox {
   private static List<EventEntry> events(
       Connection c, long after, int limit, List<EventEntry> unsendable, Instant now)
       throws SQLException {
-    List<EventEntry> entries = new ArrayList<>();
-    try (PreparedStatement query =
-        c.prepareStatement(
+    List<EventEntry> entries =
+        rows(
+            c,
             "SELECT e.outbox_seq, e.at, e.type, e.detail, d.manufacturer, d.meter_id, d.version,"
                 + " d.device_type, a.id AS alert_id, a.type AS alert_type, a.condition, a.level,"
                 + " a.started_at, a.detected_at, a.ended_at, a.total_loss_m3, a.average_flow_lph,"
                 + " a.source"
                 + " FROM meter_events e JOIN devices d ON d.id = e.device_id"
                 + " LEFT JOIN alerts a ON a.id = e.alert_id"
-                + " WHERE e.outbox_seq > ? ORDER BY e.outbox_seq LIMIT ?")) {
-      query.setLong(1, after);
-      query.setInt(2, limit);
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          try {
-            entries.add(
-                new EventEntry(
-                    row.getLong("outbox_seq"),
-                    deviceKey(row),
-                    instant(row, "at"),
-                    row.getString("type"),
-                    detail(row.getString("detail")),
-                    alert(row)));
-          } catch (IllegalArgumentException e) {
-            unsendable.add(unsendable(row.getLong("outbox_seq"), "meter event", e, now));
-          }
-        }
-      }
-    }
-    try (PreparedStatement query =
-        c.prepareStatement(
+                + " WHERE e.outbox_seq > ? ORDER BY e.outbox_seq LIMIT ?",
+            after,
+            limit,
+            "meter event",
+            unsendable,
+            now,
+            row -> event(row, deviceKey(row), alert(row)));
+    entries.addAll(
+        rows(
+            c,
             "SELECT outbox_seq, at, type, detail FROM gateway_events"
-                + " WHERE outbox_seq > ? ORDER BY outbox_seq LIMIT ?")) {
-      query.setLong(1, after);
-      query.setInt(2, limit);
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          try {
-            entries.add(
-                new EventEntry(
-                    row.getLong("outbox_seq"),
-                    null,
-                    instant(row, "at"),
-                    row.getString("type"),
-                    detail(row.getString("detail")),
-                    null));
-          } catch (IllegalArgumentException e) {
-            unsendable.add(unsendable(row.getLong("outbox_seq"), "gateway event", e, now));
-          }
-        }
-      }
-    }
+                + " WHERE outbox_seq > ? ORDER BY outbox_seq LIMIT ?",
+            after,
+            limit,
+            "gateway event",
+            unsendable,
+            now,
+            row -> event(row, null, null)));
     entries.sort((a, b) -> Long.compare(a.seq(), b.seq()));
     return entries;
+  }
+
+  private static EventEntry event(ResultSet row, String device, AlertEntry alert)
+      throws SQLException {
+    return new EventEntry(
+        row.getLong("outbox_seq"),
+        device,
+        instant(row, "at"),
+        row.getString("type"),
+        detail(row.getString("detail")),
+        alert);
   }
 
   private static AlertEntry alert(ResultSet row) throws SQLException {
@@ -386,25 +400,17 @@ public final class Outbox {
   private static List<InventoryChange> inventory(
       Connection c, long after, int limit, List<EventEntry> unsendable, Instant now)
       throws SQLException {
-    List<InventoryChange> entries = new ArrayList<>();
-    try (PreparedStatement query =
-        c.prepareStatement(
-            "SELECT i.*, d.manufacturer, d.meter_id, d.version, d.device_type"
-                + " FROM inventory_changes i JOIN devices d ON d.id = i.device_id"
-                + " WHERE i.outbox_seq > ? ORDER BY i.outbox_seq LIMIT ?")) {
-      query.setLong(1, after);
-      query.setInt(2, limit);
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          try {
-            entries.add(inventoryChange(row));
-          } catch (IllegalArgumentException e) {
-            unsendable.add(unsendable(row.getLong("outbox_seq"), "inventory change", e, now));
-          }
-        }
-      }
-    }
-    return entries;
+    return rows(
+        c,
+        "SELECT i.*, d.manufacturer, d.meter_id, d.version, d.device_type"
+            + " FROM inventory_changes i JOIN devices d ON d.id = i.device_id"
+            + " WHERE i.outbox_seq > ? ORDER BY i.outbox_seq LIMIT ?",
+        after,
+        limit,
+        "inventory change",
+        unsendable,
+        now,
+        Outbox::inventoryChange);
   }
 
   /**
