@@ -68,23 +68,6 @@ public record UplinkConfig(
     return uri.startsWith("ssl://");
   }
 
-  /** The same settings against another broker (tests, the demo). */
-  public UplinkConfig withUri(String otherUri) {
-    return new UplinkConfig(
-        otherUri,
-        clientId,
-        username,
-        passwordFile,
-        caFile,
-        clientP12,
-        clientP12PasswordFile,
-        batchSize,
-        window,
-        ackTimeout,
-        keepAlive,
-        healthInterval);
-  }
-
   /** Plain defaults for {@code uri}, the client id being the gateway id. */
   public static UplinkConfig defaults(String uri, String gatewayId) {
     return new UplinkConfig(

@@ -3,13 +3,12 @@ package io.releve.gateway.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.testkit.ReleveLauncher;
+import io.releve.testkit.ReleveLauncher.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,30 +21,12 @@ class LauncherIT {
 
   @TempDir Path folder;
 
-  record Result(int exitCode, String out, String err) {}
-
   private Result releve(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("releve").toString()));
-    command.addAll(List.of(args));
-    Path out = folder.resolve("out.txt");
-    Path err = folder.resolve("err.txt");
-    Process process =
-        new ProcessBuilder(command)
-            .directory(folder.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(folder.resolve("in.txt").toFile()))
-            .start();
-    assertTrue(process.waitFor(100, TimeUnit.SECONDS), "releve did not finish");
-    return new Result(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return ReleveLauncher.run(ROOT, folder, args);
   }
 
   @Test
   void launcher_version_runsThePackagedJar() throws Exception {
-    Files.writeString(folder.resolve("in.txt"), "");
 
     Result result = releve("--version");
 
@@ -55,7 +36,6 @@ class LauncherIT {
 
   @Test
   void launcher_checkConfig_usesTheCheckoutsConfigurationByDefault() throws Exception {
-    Files.writeString(folder.resolve("in.txt"), "");
 
     Result result = releve("check-config");
 
@@ -65,7 +45,6 @@ class LauncherIT {
 
   @Test
   void launcher_demo_pollsTheSimulatedBuildingThroughTheRealDaemon() throws Exception {
-    Files.writeString(folder.resolve("in.txt"), "");
     Path building = folder.resolve("small.conf");
     Files.writeString(
         building,
