@@ -15,9 +15,16 @@ import java.util.Map;
 
 /**
  * The site registry, gateway half (DESIGN §5): sites, dwellings, rooms and devices, built from the
- * gateways' inventory changes. Redelivery and reordering are normal, so a change applies only when
- * it is newer than the one that last set the device: from a later epoch (in the order the bridge
- * first saw them), or from the same epoch with a higher seq.
+ * gateways' inventory changes.
+ *
+ * <p>Changes are ordered only within one gateway: the epochs of a gateway in the order the bridge
+ * first saw them, then seq within an epoch; the changes of two gateways never compare. The registry
+ * keeps, per gateway and device, the last change applied from that gateway ({@code
+ * device_changes}), and a change that is not newer than it is ignored (a redelivery, a reordered
+ * batch). A newer installation moves the device to its gateway, whichever gateway held it before (a
+ * meter re-commissioned elsewhere); a newer removal is recorded as the gateway's last change but
+ * marks the device removed only when that gateway holds it, so a former gateway never clears a
+ * device another one now holds.
  */
 public final class Registry {
 
@@ -27,17 +34,18 @@ public final class Registry {
    * Applies one inventory change inside the caller's transaction.
    *
    * @param epochId the row id of the change's epoch in {@code epochs}
-   * @return false when a newer change of the same device was already applied
+   * @return true when the device's entry changed; false when the gateway already applied a newer
+   *     change of the device, or for a removal from a gateway that does not hold the device
    */
   public static boolean apply(
       Connection c, GatewayId gateway, long epochId, InventoryChange change, long now)
       throws SQLException {
-    if (!isNewer(c, change.device(), epochId, change.seq())) {
+    if (!isNewer(c, gateway, change.device(), epochId, change.seq())) {
       return false;
     }
+    record(c, gateway, epochId, change);
     if (change.action() == InventoryChange.Action.REMOVED) {
-      remove(c, gateway, epochId, change, now);
-      return true;
+      return remove(c, gateway, epochId, change, now);
     }
     long dwelling = dwelling(c, change.site(), change.dwelling(), change.lot(), now);
     Long room = change.room() == null ? null : room(c, dwelling, change.room());
@@ -65,11 +73,15 @@ public final class Registry {
     return true;
   }
 
-  private static boolean isNewer(Connection c, String device, long epochId, long seq)
-      throws SQLException {
+  /** Whether the change is newer than the last one applied from the same gateway to the device. */
+  private static boolean isNewer(
+      Connection c, GatewayId gateway, String device, long epochId, long seq) throws SQLException {
     try (PreparedStatement select =
-        c.prepareStatement("SELECT change_epoch, change_seq FROM devices WHERE device = ?")) {
-      select.setString(1, device);
+        c.prepareStatement(
+            "SELECT change_epoch, change_seq FROM device_changes"
+                + " WHERE gateway = ? AND device = ?")) {
+      select.setString(1, gateway.value());
+      select.setString(2, device);
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
           return true;
@@ -80,8 +92,26 @@ public final class Registry {
     }
   }
 
-  /** A removed device keeps its last place, marked removed; one never seen is recorded so. */
-  private static void remove(
+  /** Records the change as the last one applied from its gateway to the device. */
+  private static void record(Connection c, GatewayId gateway, long epochId, InventoryChange change)
+      throws SQLException {
+    try (PreparedStatement upsert =
+        c.prepareStatement(
+            "INSERT OR REPLACE INTO device_changes (gateway, device, change_epoch, change_seq)"
+                + " VALUES (?, ?, ?, ?)")) {
+      upsert.setString(1, gateway.value());
+      upsert.setString(2, change.device());
+      upsert.setLong(3, epochId);
+      upsert.setLong(4, change.seq());
+      upsert.executeUpdate();
+    }
+  }
+
+  /**
+   * A removed device keeps its last place, marked removed; one never seen is recorded so. A device
+   * another gateway holds is left alone: returns false then.
+   */
+  private static boolean remove(
       Connection c, GatewayId gateway, long epochId, InventoryChange change, long now)
       throws SQLException {
     try (PreparedStatement upsert =
@@ -89,14 +119,15 @@ public final class Registry {
             "INSERT INTO devices (device, state, gateway, change_epoch, change_seq, changed_at)"
                 + " VALUES (?, 'removed', ?, ?, ?, ?)"
                 + " ON CONFLICT (device) DO UPDATE SET state = 'removed',"
-                + " gateway = excluded.gateway, change_epoch = excluded.change_epoch,"
-                + " change_seq = excluded.change_seq, changed_at = excluded.changed_at")) {
+                + " change_epoch = excluded.change_epoch, change_seq = excluded.change_seq,"
+                + " changed_at = excluded.changed_at"
+                + " WHERE devices.gateway = excluded.gateway")) {
       upsert.setString(1, change.device());
       upsert.setString(2, gateway.value());
       upsert.setLong(3, epochId);
       upsert.setLong(4, change.seq());
       upsert.setLong(5, now);
-      upsert.executeUpdate();
+      return upsert.executeUpdate() == 1;
     }
   }
 

@@ -30,7 +30,9 @@ public final class Database implements AutoCloseable {
    * its line here.
    */
   static final Migrations MIGRATIONS =
-      new Migrations("/io/releve/cloud/store/migration", List.of(new Migration(1, "initial")));
+      new Migrations(
+          "/io/releve/cloud/store/migration",
+          List.of(new Migration(1, "initial"), new Migration(2, "device_changes")));
 
   private final SqliteFile sqlite;
   private final Clock clock;
