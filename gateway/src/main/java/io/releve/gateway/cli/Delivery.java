@@ -11,6 +11,7 @@ import io.releve.gateway.diag.CommandException;
 import io.releve.gateway.diag.CommandHandler;
 import io.releve.gateway.diag.Diagnostics;
 import io.releve.gateway.diag.LogRing;
+import io.releve.gateway.diag.Software;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.Outbox;
 import io.releve.gateway.uplink.DaemonHealth;
@@ -84,7 +85,7 @@ final class Delivery implements AutoCloseable {
               GatewayId.of(config.gatewayId()),
               db,
               clock,
-              VersionProvider.software(),
+              Software.version(),
               desk::answer);
     } catch (UplinkException e) {
       throw new CliException(ExitCodes.CONFIG, config.file() + ": " + e.getMessage());

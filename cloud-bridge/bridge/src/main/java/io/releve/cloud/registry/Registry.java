@@ -142,38 +142,32 @@ public final class Registry {
     try (PreparedStatement upsert =
         c.prepareStatement(
             "INSERT INTO dwellings (site, label, lot) VALUES (?, ?, ?)"
-                + " ON CONFLICT (site, label) DO UPDATE SET lot = coalesce(excluded.lot, lot)")) {
+                + " ON CONFLICT (site, label) DO UPDATE SET lot = coalesce(excluded.lot, lot)"
+                + " RETURNING id")) {
       upsert.setString(1, site);
       upsert.setString(2, label);
       upsert.setString(3, lot);
-      upsert.executeUpdate();
-    }
-    try (PreparedStatement select =
-        c.prepareStatement("SELECT id FROM dwellings WHERE site = ? AND label = ?")) {
-      select.setString(1, site);
-      select.setString(2, label);
-      try (ResultSet row = select.executeQuery()) {
-        row.next();
-        return row.getLong(1);
-      }
+      return id(upsert);
     }
   }
 
   private static long room(Connection c, long dwelling, String label) throws SQLException {
-    try (PreparedStatement insert =
-        c.prepareStatement("INSERT OR IGNORE INTO rooms (dwelling, label) VALUES (?, ?)")) {
-      insert.setLong(1, dwelling);
-      insert.setString(2, label);
-      insert.executeUpdate();
+    // the no-op update makes an existing room return its id too
+    try (PreparedStatement upsert =
+        c.prepareStatement(
+            "INSERT INTO rooms (dwelling, label) VALUES (?, ?)"
+                + " ON CONFLICT (dwelling, label) DO UPDATE SET label = excluded.label"
+                + " RETURNING id")) {
+      upsert.setLong(1, dwelling);
+      upsert.setString(2, label);
+      return id(upsert);
     }
-    try (PreparedStatement select =
-        c.prepareStatement("SELECT id FROM rooms WHERE dwelling = ? AND label = ?")) {
-      select.setLong(1, dwelling);
-      select.setString(2, label);
-      try (ResultSet row = select.executeQuery()) {
-        row.next();
-        return row.getLong(1);
-      }
+  }
+
+  private static long id(PreparedStatement returningId) throws SQLException {
+    try (ResultSet row = returningId.executeQuery()) {
+      row.next();
+      return row.getLong(1);
     }
   }
 

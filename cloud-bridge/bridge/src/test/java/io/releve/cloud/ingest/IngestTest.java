@@ -16,12 +16,9 @@ import io.releve.contract.Golden;
 import io.releve.contract.Status;
 import io.releve.contract.Topics;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -335,23 +332,7 @@ class IngestTest {
   }
 
   private List<String> rows(String sql) {
-    return database.read(
-        "test query",
-        c -> {
-          List<String> rows = new ArrayList<>();
-          try (Statement statement = c.createStatement();
-              ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-              StringBuilder row = new StringBuilder();
-              for (int i = 1; i <= columns; i++) {
-                row.append(i > 1 ? "|" : "").append(result.getString(i));
-              }
-              rows.add(row.toString());
-            }
-          }
-          return rows;
-        });
+    return QueryRows.of(database, sql);
   }
 
   @Test

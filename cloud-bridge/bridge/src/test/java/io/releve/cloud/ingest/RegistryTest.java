@@ -16,13 +16,11 @@ import io.releve.contract.InventoryMessage;
 import io.releve.contract.Json;
 import io.releve.contract.Topics;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -158,7 +156,8 @@ class RegistryTest {
     try (Database migrated = Database.open(file, CLOCK)) {
       assertEquals(
           List.of("rl042-gw1|" + METER + "|5|9"),
-          rows(migrated, "SELECT gateway, device, change_epoch, change_seq FROM device_changes"));
+          QueryRows.of(
+              migrated, "SELECT gateway, device, change_epoch, change_seq FROM device_changes"));
     }
   }
 
@@ -181,26 +180,6 @@ class RegistryTest {
   }
 
   private List<String> rows(String sql) {
-    return rows(database, sql);
-  }
-
-  private static List<String> rows(Database database, String sql) {
-    return database.read(
-        "test query",
-        c -> {
-          List<String> rows = new ArrayList<>();
-          try (Statement statement = c.createStatement();
-              ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-              StringBuilder row = new StringBuilder();
-              for (int i = 1; i <= columns; i++) {
-                row.append(i > 1 ? "|" : "").append(result.getString(i));
-              }
-              rows.add(row.toString());
-            }
-          }
-          return rows;
-        });
+    return QueryRows.of(database, sql);
   }
 }
