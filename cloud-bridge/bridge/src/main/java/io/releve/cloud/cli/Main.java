@@ -88,7 +88,7 @@ public final class Main implements Callable<Integer> {
     java.io.PrintWriter out = commandSpec.commandLine().getOut();
     out.println(
         bridge.isSubscribed()
-            ? "releve cloud: receiving from " + uri + " into " + database.file()
+            ? "releve cloud: receiving from " + uri + " into " + database.describe()
             : "releve cloud: waiting for the broker at " + uri + " (still trying)");
     out.flush();
   }
@@ -119,9 +119,9 @@ public final class Main implements Callable<Integer> {
     // closed in reverse order: MQTT first (no more acks), then the database, then the broker
     try (EmbeddedBroker embedded =
             embeddedPort == null ? null : EmbeddedBroker.start(embeddedPort);
-        Database database = Database.open(cloud.database(), Clock.systemUTC());
+        Database database = Database.open(cloud.store(), Clock.systemUTC());
         Bridge bridge = new Bridge(mqtt, cloud.upFilter(), new Ingest(database))) {
-      log.info("Database {}", database.file());
+      log.info("Database {}", database.describe());
       bridge.start();
       announce(bridge, mqtt.uri(), database);
       stop.await();

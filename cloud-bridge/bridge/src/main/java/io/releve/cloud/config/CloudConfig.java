@@ -1,5 +1,6 @@
 package io.releve.cloud.config;
 
+import io.releve.cloud.store.StoreSettings;
 import io.releve.common.config.ConfigException;
 import io.releve.common.config.ConfigFile;
 import io.releve.contract.ContractException;
@@ -19,9 +20,10 @@ import java.util.regex.Pattern;
  * @param mqtt the broker and how to log in
  * @param shareGroup the shared subscription group ({@code bridge.share-group}), or empty for a
  *     plain subscription
- * @param database the SQLite file (relative paths resolve against the configuration's folder)
+ * @param store the SQLite file (a relative {@code database.path} resolves against the
+ *     configuration's folder) or the PostgreSQL database ({@code database.url})
  */
-public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, Path database) {
+public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, StoreSettings store) {
 
   public static final String DEFAULT_URI = "tcp://127.0.0.1:1883";
   public static final String DEFAULT_DATABASE = "cloud.db";
@@ -35,6 +37,17 @@ public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, Path 
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
   private static final Pattern USERNAME = Pattern.compile("[^\\s]{1,128}");
+
+  /** A PostgreSQL JDBC URL: host, optional port, database, optional parameters. */
+  private static final Pattern JDBC_URL =
+      Pattern.compile(
+          "jdbc:postgresql://(\\[[0-9a-fA-F:]+\\]|[A-Za-z0-9.\\-]{1,253})(:[0-9]{1,5})?/[A-Za-z0-9_\\-]{1,63}"
+              + "(\\?[^\\s]*)?");
+
+  private static final Pattern DATABASE_USER = Pattern.compile("[A-Za-z0-9_.\\-]{1,63}");
+
+  public static final int DEFAULT_POOL_SIZE = 8;
+  public static final int MAX_POOL_SIZE = 64;
 
   /** The topic filter of the up topics: shared when a group is set. */
   public String upFilter() {
@@ -93,13 +106,70 @@ public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, Path 
       }
       shareGroup = group.value();
     }
-    Path database = reader.path("database.path", DEFAULT_DATABASE);
+    StoreSettings store = store(reader);
+    if (!shareGroup.isEmpty() && store.engine() != StoreSettings.Engine.POSTGRESQL) {
+      throw reader.bad(
+          group,
+          "shares the gateways' batches between several bridge instances, so it needs the"
+              + " PostgreSQL store (database.url): with a SQLite file each instance would keep only"
+              + " its part.");
+    }
     reader.rejectUnknownKeys();
     return new CloudConfig(
         file,
         new MqttSettings(uri, clientId, username, password, caFile, clientP12, p12Password),
         shareGroup,
-        database);
+        store);
+  }
+
+  /** {@code database.path} (SQLite, the default) or {@code database.url} (PostgreSQL), not both. */
+  private static StoreSettings store(CloudConfigReader reader) throws ConfigException {
+    ConfigFile.Entry url = reader.entry("database.url");
+    if (url == null) {
+      for (String key :
+          new String[] {"database.user", "database.password-file", "database.pool-size"}) {
+        ConfigFile.Entry entry = reader.entry(key);
+        if (entry != null) {
+          throw reader.bad(entry, "is a PostgreSQL setting, but database.url is not set.");
+        }
+      }
+      return new StoreSettings.Sqlite(reader.path("database.path", DEFAULT_DATABASE));
+    }
+    ConfigFile.Entry path = reader.entry("database.path");
+    if (path != null) {
+      throw reader.bad(
+          path,
+          "names a SQLite file, but database.url names a PostgreSQL database: set one of the two.");
+    }
+    if (!JDBC_URL.matcher(url.value()).matches()) {
+      throw reader.bad(
+          url,
+          "must be jdbc:postgresql://HOST[:PORT]/DATABASE (such as"
+              + " jdbc:postgresql://db.example:5432/releve).");
+    }
+    if (url.value().toLowerCase(Locale.ROOT).contains("password=")) {
+      throw reader.bad(
+          url, "must not hold the password: put it in the file named by database.password-file.");
+    }
+    String user =
+        reader.string("database.user", null, DATABASE_USER, "1 to 63 letters, digits, _ . or -");
+    if (user == null) {
+      throw reader.bad(url, "needs database.user: the role the bridge logs in as.");
+    }
+    Secret password = reader.secretFile("database.password-file");
+    int poolSize = DEFAULT_POOL_SIZE;
+    ConfigFile.Entry pool = reader.entry("database.pool-size");
+    if (pool != null) {
+      try {
+        poolSize = Integer.parseInt(pool.value());
+      } catch (NumberFormatException e) {
+        poolSize = 0;
+      }
+      if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+        throw reader.bad(pool, "must be a whole number from 1 to " + MAX_POOL_SIZE + ".");
+      }
+    }
+    return new StoreSettings.Postgres(url.value(), user, password, poolSize);
   }
 
   private static ConfigFile.Entry entryOf(CloudConfigReader reader, String key) {

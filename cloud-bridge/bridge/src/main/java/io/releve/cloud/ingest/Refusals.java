@@ -21,7 +21,7 @@ final class Refusals {
     try (PreparedStatement upsert =
         c.prepareStatement(
             "INSERT INTO refusals (gateway, count, last_reason, last_at) VALUES (?, 1, ?, ?)"
-                + " ON CONFLICT (gateway) DO UPDATE SET count = count + 1,"
+                + " ON CONFLICT (gateway) DO UPDATE SET count = refusals.count + 1,"
                 + " last_reason = excluded.last_reason, last_at = excluded.last_at")) {
       upsert.setString(1, gateway);
       upsert.setString(2, kept);

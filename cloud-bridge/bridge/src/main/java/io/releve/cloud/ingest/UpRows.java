@@ -16,7 +16,7 @@ import java.sql.Types;
 import java.time.Instant;
 
 /**
- * Stores the rows of one batch with {@code INSERT OR IGNORE} on (gateway, epoch, seq): a row
+ * Stores the rows of one batch with {@code ON CONFLICT DO NOTHING} on (gateway, epoch, seq): a row
  * delivered twice is stored once. Rows stored for the first time also update what derives from
  * them: an event's alert, an inventory change's device in the registry.
  */
@@ -43,10 +43,11 @@ final class UpRows {
     int added = 0;
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT OR IGNORE INTO readings (gateway, epoch, seq, device, medium, quantity, value,"
+            "INSERT INTO readings (gateway, epoch, seq, device, medium, quantity, value,"
                 + " value_kind, unit, storage, tariff, subunit, function, meter_time, received_at,"
                 + " clock_state, source, rssi, status, stored_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
       for (ReadingEntry r : message.readings()) {
         int i = key(insert, message, r.seq());
         insert.setString(++i, r.device());
@@ -66,7 +67,11 @@ final class UpRows {
         setInteger(insert, ++i, r.rssi());
         insert.setInt(++i, r.status());
         insert.setLong(++i, now);
-        added += insert.executeUpdate();
+        insert.addBatch();
+      }
+      // one round trip to PostgreSQL for the whole batch; each count says whether a row was new
+      for (int count : insert.executeBatch()) {
+        added += count;
       }
     }
     return added;
@@ -76,11 +81,12 @@ final class UpRows {
     int added = 0;
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT OR IGNORE INTO events (gateway, epoch, seq, device, at, type, detail,"
+            "INSERT INTO events (gateway, epoch, seq, device, at, type, detail,"
                 + " alert_id, alert_type, alert_condition, alert_level, alert_start,"
                 + " alert_detected_at, alert_end, alert_total_loss_m3, alert_average_flow_lph,"
                 + " alert_source, stored_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
       for (EventEntry e : message.events()) {
         int i = key(insert, message, e.seq());
         insert.setString(++i, e.device());
@@ -121,9 +127,10 @@ final class UpRows {
     int added = 0;
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT OR IGNORE INTO inventory_changes (gateway, epoch, seq, action, device, medium,"
+            "INSERT INTO inventory_changes (gateway, epoch, seq, action, device, medium,"
                 + " site, dwelling, lot, printed_serial, room, stored_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
       for (InventoryChange change : message.changes()) {
         int i = key(insert, message, change.seq());
         insert.setString(++i, change.action().wireName());
@@ -155,7 +162,7 @@ final class UpRows {
 
   static void setMillis(PreparedStatement statement, int index, Instant time) throws SQLException {
     if (time == null) {
-      statement.setNull(index, Types.INTEGER);
+      statement.setNull(index, Types.BIGINT);
     } else {
       statement.setLong(index, time.toEpochMilli());
     }
@@ -164,7 +171,7 @@ final class UpRows {
   static void setInteger(PreparedStatement statement, int index, Integer value)
       throws SQLException {
     if (value == null) {
-      statement.setNull(index, Types.INTEGER);
+      statement.setNull(index, Types.BIGINT);
     } else {
       statement.setInt(index, value);
     }

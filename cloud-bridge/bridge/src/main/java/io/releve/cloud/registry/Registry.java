@@ -51,16 +51,21 @@ public final class Registry {
     Long room = change.room() == null ? null : room(c, dwelling, change.room());
     try (PreparedStatement upsert =
         c.prepareStatement(
-            "INSERT OR REPLACE INTO devices (device, state, medium, printed_serial, dwelling, room,"
+            "INSERT INTO devices (device, state, medium, printed_serial, dwelling, room,"
                 + " gateway, change_epoch, change_seq, changed_at)"
-                + " VALUES (?, 'installed', ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, 'installed', ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (device) DO UPDATE SET state = excluded.state,"
+                + " medium = excluded.medium, printed_serial = excluded.printed_serial,"
+                + " dwelling = excluded.dwelling, room = excluded.room, gateway = excluded.gateway,"
+                + " change_epoch = excluded.change_epoch, change_seq = excluded.change_seq,"
+                + " changed_at = excluded.changed_at")) {
       int i = 0;
       upsert.setString(++i, change.device());
       upsert.setString(++i, change.medium());
       upsert.setString(++i, change.printedSerial());
       upsert.setLong(++i, dwelling);
       if (room == null) {
-        upsert.setNull(++i, Types.INTEGER);
+        upsert.setNull(++i, Types.BIGINT);
       } else {
         upsert.setLong(++i, room);
       }
@@ -97,8 +102,9 @@ public final class Registry {
       throws SQLException {
     try (PreparedStatement upsert =
         c.prepareStatement(
-            "INSERT OR REPLACE INTO device_changes (gateway, device, change_epoch, change_seq)"
-                + " VALUES (?, ?, ?, ?)")) {
+            "INSERT INTO device_changes (gateway, device, change_epoch, change_seq)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (gateway, device) DO UPDATE SET"
+                + " change_epoch = excluded.change_epoch, change_seq = excluded.change_seq")) {
       upsert.setString(1, gateway.value());
       upsert.setString(2, change.device());
       upsert.setLong(3, epochId);
@@ -134,7 +140,8 @@ public final class Registry {
   private static long dwelling(Connection c, String site, String label, String lot, long now)
       throws SQLException {
     try (PreparedStatement insert =
-        c.prepareStatement("INSERT OR IGNORE INTO sites (code, first_seen) VALUES (?, ?)")) {
+        c.prepareStatement(
+            "INSERT INTO sites (code, first_seen) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
       insert.setString(1, site);
       insert.setLong(2, now);
       insert.executeUpdate();
@@ -142,7 +149,7 @@ public final class Registry {
     try (PreparedStatement upsert =
         c.prepareStatement(
             "INSERT INTO dwellings (site, label, lot) VALUES (?, ?, ?)"
-                + " ON CONFLICT (site, label) DO UPDATE SET lot = coalesce(excluded.lot, lot)"
+                + " ON CONFLICT (site, label) DO UPDATE SET lot = coalesce(excluded.lot, dwellings.lot)"
                 + " RETURNING id")) {
       upsert.setString(1, site);
       upsert.setString(2, label);

@@ -1,109 +1,74 @@
 package io.releve.cloud.store;
 
-import io.releve.common.sqlite.Migrations;
-import io.releve.common.sqlite.Migrations.Migration;
-import io.releve.common.sqlite.SqliteFile;
+import io.releve.cloud.store.StoreSettings.Engine;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * The bridge's SQLite file: WAL journal, one connection guarded by a lock, so there is one writer
- * and transactions never interleave. Opening creates the file and its parent folders when missing
- * and applies pending migrations.
+ * The bridge's store: a SQLite file ({@link SqliteDatabase}) or a PostgreSQL database ({@link
+ * PostgresDatabase}). Both run the same SQL, written to the subset the two engines share ({@code ON
+ * CONFLICT}, {@code RETURNING}, no engine-specific functions), and the same versioned schema, one
+ * script folder per engine. Work runs in transactions: {@link #write} commits when the work returns
+ * and rolls back when it throws.
  *
- * <p>Every method throws {@link StoreException} when SQLite fails; the message names the file.
- * {@link #close()} closes the connection; afterwards every method throws.
+ * <p>Every method throws {@link StoreException} when the engine fails; the message names the file
+ * or the database and what was being done. {@link #close()} releases the connections; afterwards
+ * every method throws.
  */
-public final class Database implements AutoCloseable {
+public abstract class Database implements AutoCloseable {
 
-  /** How long a statement waits for another process's lock (the CLI while the bridge runs). */
-  public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
-
-  /** The WAL is truncated back to this size after a checkpoint. */
-  public static final long JOURNAL_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
-
-  /**
-   * The schema migrations, in order; adding a migration is adding its file under this folder and
-   * its line here.
-   */
-  static final Migrations MIGRATIONS =
-      new Migrations(
-          "/io/releve/cloud/store/migration",
-          List.of(new Migration(1, "initial"), new Migration(2, "device_changes")));
-
-  private final SqliteFile sqlite;
   private final Clock clock;
 
-  private Database(SqliteFile sqlite, Clock clock) {
-    this.sqlite = sqlite;
-    this.clock = clock;
+  protected Database(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
-   * Opens {@code file} with the default {@link #BUSY_TIMEOUT}; see {@link #open(Path, Clock,
-   * Duration)}.
-   */
-  public static Database open(Path file, Clock clock) {
-    return open(file, clock, BUSY_TIMEOUT);
-  }
-
-  /**
-   * Opens the database file, creating it (and its parent folders) when missing, and brings its
-   * schema up to date.
+   * Opens the store named by {@code settings} and brings its schema up to date.
    *
    * @param clock the time written as {@code stored_at}, {@code last_seen} and the like
-   * @param busyTimeout how long a statement waits for a lock held by another connection
-   * @throws StoreException when the file cannot be opened, is not a database, or has a schema newer
-   *     than this code
+   * @throws StoreException when the store cannot be reached or opened, or has a schema newer than
+   *     this code
    */
-  public static Database open(Path file, Clock clock, Duration busyTimeout) {
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(clock, "clock");
-    SqliteFile sqlite =
-        SqliteFile.open(file, busyTimeout, JOURNAL_SIZE_LIMIT_BYTES, StoreException::new);
-    try {
-      sqlite.migrate(MIGRATIONS, clock, "bridge");
-      return new Database(sqlite, clock);
-    } catch (RuntimeException e) {
-      sqlite.closeAfter(e);
-      throw e;
+  public static Database open(StoreSettings settings, Clock clock) {
+    Objects.requireNonNull(settings, "settings");
+    if (settings instanceof StoreSettings.Sqlite sqlite) {
+      return SqliteDatabase.open(sqlite.file(), clock, SqliteDatabase.BUSY_TIMEOUT);
     }
+    return PostgresDatabase.open((StoreSettings.Postgres) settings, clock);
   }
 
-  /** The file this database lives in, as given to {@link #open}. */
-  public Path file() {
-    return sqlite.file();
+  /** Opens a SQLite file; see {@link SqliteDatabase#open}. */
+  public static Database open(Path file, Clock clock) {
+    return SqliteDatabase.open(file, clock, SqliteDatabase.BUSY_TIMEOUT);
   }
 
-  /** The clock given to {@link #open}. */
-  public Clock clock() {
+  /** The clock given when opening. */
+  public final Clock clock() {
     return clock;
   }
 
+  /** Which engine this is. */
+  public abstract Engine engine();
+
+  /** The file or the database, for messages and logs; never a password. */
+  public abstract String describe();
+
   /**
    * Runs {@code work} in a write transaction, committing when it returns and rolling back when it
-   * throws; see {@link SqliteFile#write}.
+   * throws. Several threads may write at once: SQLite runs them one after the other, PostgreSQL
+   * side by side on connections of its own, each transaction locking the rows it changes.
    *
    * @param what what is being done, for the error message ("store 12 readings")
-   * @throws StoreException when SQLite fails, the commit included
+   * @throws StoreException when the engine fails, the commit included: nothing was committed
    */
-  public <T> T write(String what, Durability durability, SqlWork<T> work) {
-    Objects.requireNonNull(work, "work");
-    return sqlite.write(what, durability == Durability.FULL, work::run);
-  }
+  public abstract <T> T write(String what, Durability durability, SqlWork<T> work);
 
-  /** Runs {@code work} in a read transaction; see {@link SqliteFile#read}. */
-  public <T> T read(String what, SqlWork<T> work) {
-    Objects.requireNonNull(work, "work");
-    return sqlite.read(what, work::run);
-  }
+  /** Runs {@code work} in a read-only transaction. */
+  public abstract <T> T read(String what, SqlWork<T> work);
 
-  /** Closes the connection; SQLite checkpoints the WAL when the last connection closes. */
+  /** Releases the file or the connections. */
   @Override
-  public void close() {
-    sqlite.close();
-  }
+  public abstract void close();
 }

@@ -5,13 +5,16 @@ import static io.releve.cloud.Batches.GATEWAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.releve.cloud.Batches;
+import io.releve.cloud.TestStores;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.store.Database;
+import io.releve.cloud.store.StoreSettings;
 import io.releve.contract.Golden;
 import io.releve.contract.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,15 +23,17 @@ class StatusAndSitesCommandTest {
 
   @TempDir Path folder;
   private Path config;
+  private StoreSettings store;
 
   @BeforeEach
   void writeConfig() throws Exception {
     config = folder.resolve("cloud.conf");
-    Files.writeString(config, "database.path = cloud.db\n");
+    store = TestStores.fresh(folder);
+    Files.writeString(config, TestStores.configLines(store));
   }
 
   private void ingestGolden() {
-    try (Database database = Database.open(folder.resolve("cloud.db"), Clock.systemUTC())) {
+    try (Database database = Database.open(store, Clock.systemUTC())) {
       Ingest ingest = new Ingest(database);
       ingest.handle(Topics.upInventory(GATEWAY), Golden.INVENTORY.bytes());
       ingest.handle(Topics.upReadings(GATEWAY), Golden.READINGS.bytes());
@@ -81,6 +86,8 @@ class StatusAndSitesCommandTest {
 
   @Test
   void withoutADatabase_statusSaysSo_exit66() {
+    Assumptions.assumeTrue(
+        TestStores.engine() == StoreSettings.Engine.SQLITE, "a SQLite file can be missing");
     Cli cli = Cli.run("status", "--config", config.toString());
 
     assertEquals(66, cli.exitCode());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.cloud.store.StoreSettings;
 import io.releve.common.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +33,18 @@ class CloudConfigTest {
 
     assertEquals("tcp://127.0.0.1:1883", config.mqtt().uri());
     assertTrue(config.mqtt().clientId().startsWith("releve-bridge-"));
-    assertEquals(folder.resolve("cloud.db"), config.database());
+    assertEquals(new StoreSettings.Sqlite(folder.resolve("cloud.db")), config.store());
     assertEquals("releve/v1/+/up/#", config.upFilter());
   }
 
   @Test
   void aShareGroup_makesTheUpFilterShared() throws Exception {
-    CloudConfig config = CloudConfig.load(write("bridge.share-group = bridges\n"));
+    CloudConfig config =
+        CloudConfig.load(
+            write(
+                "bridge.share-group = bridges\n"
+                    + "database.url = jdbc:postgresql://db.example/releve\n"
+                    + "database.user = releve\n"));
     assertEquals("$share/bridges/releve/v1/+/up/#", config.upFilter());
   }
 
@@ -47,6 +53,93 @@ class CloudConfigTest {
     Path shipped = Path.of("../../config/cloud.conf");
     assertTrue(Files.exists(shipped), "config/cloud.conf is shipped");
     CloudConfig.load(shipped);
+  }
+
+  @Test
+  void aPostgresUrl_withItsUserPasswordAndPool_givesThePostgresStore() throws Exception {
+    Files.writeString(folder.resolve("db-secret"), "pg-s3cr3t\n");
+    CloudConfig config =
+        CloudConfig.load(
+            write(
+                "database.url = jdbc:postgresql://db.example:5432/releve?sslmode=verify-full\n"
+                    + "database.user = releve_bridge\n"
+                    + "database.password-file = db-secret\n"
+                    + "database.pool-size = 16\n"));
+
+    StoreSettings.Postgres store = (StoreSettings.Postgres) config.store();
+    assertEquals("jdbc:postgresql://db.example:5432/releve?sslmode=verify-full", store.url());
+    assertEquals("releve_bridge", store.user());
+    assertEquals("pg-s3cr3t", new String(store.password().chars()));
+    assertEquals(16, store.poolSize());
+    assertFalse(config.toString().contains("s3cr3t"), config.toString());
+  }
+
+  @Test
+  void aPostgresUrl_withoutPoolSize_opensEightConnections() throws Exception {
+    CloudConfig config =
+        CloudConfig.load(
+            write("database.url = jdbc:postgresql://db/releve\ndatabase.user = releve\n"));
+
+    assertEquals(8, ((StoreSettings.Postgres) config.store()).poolSize());
+  }
+
+  @Test
+  void bothAPathAndAUrl_areRefused() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [database.path] (line 1) has value [cloud.db]: names a SQLite file, but"
+            + " database.url names a PostgreSQL database: set one of the two.",
+        error(
+            "database.path = cloud.db\ndatabase.url = jdbc:postgresql://db/releve\n"
+                + "database.user = releve\n"));
+  }
+
+  @Test
+  void aPasswordInTheUrl_isRefused_withoutRepeatingIt() throws Exception {
+    String message =
+        error(
+            "database.url = jdbc:postgresql://db/releve?password=hunter2\n"
+                + "database.user = releve\n");
+    assertTrue(message.contains("must not hold the password"), message);
+  }
+
+  @Test
+  void aUrlWithoutUser_isRefused() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [database.url] (line 1) has value [jdbc:postgresql://db/releve]: needs"
+            + " database.user: the role the bridge logs in as.",
+        error("database.url = jdbc:postgresql://db/releve\n"));
+  }
+
+  @Test
+  void aPoolSizeOutOfRange_isRefused() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [database.pool-size] (line 3) has value [0]: must be a whole number from 1"
+            + " to 64.",
+        error(
+            "database.url = jdbc:postgresql://db/releve\ndatabase.user = releve\n"
+                + "database.pool-size = 0\n"));
+  }
+
+  @Test
+  void postgresSettings_withoutAUrl_areRefused() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [database.user] (line 1) has value [releve]: is a PostgreSQL setting, but"
+            + " database.url is not set.",
+        error("database.user = releve\n"));
+  }
+
+  @Test
+  void aShareGroup_onSqlite_isRefused() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [bridge.share-group] (line 1) has value [bridges]: shares the gateways'"
+            + " batches between several bridge instances, so it needs the PostgreSQL store"
+            + " (database.url): with a SQLite file each instance would keep only its part.",
+        error("bridge.share-group = bridges\n"));
   }
 
   @Test

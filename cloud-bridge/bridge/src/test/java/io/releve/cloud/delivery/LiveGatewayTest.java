@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.releve.cloud.TestStores;
 import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.diag.Answer;
 import io.releve.cloud.diag.DiagClient;
 import io.releve.cloud.faults.Await;
 import io.releve.cloud.faults.CloudStore;
 import io.releve.cloud.faults.RunningBridge;
+import io.releve.cloud.store.StoreSettings;
 import io.releve.contract.Command;
 import io.releve.contract.CommandRequest;
 import io.releve.contract.CommandResponse;
@@ -63,9 +65,9 @@ class LiveGatewayTest {
       throws Exception {
     Path config = folder.resolve("releve.conf");
     Path gatewayDb = folder.resolve("releve.db");
-    Path cloudDb = folder.resolve("cloud.db");
+    StoreSettings cloudStore = TestStores.fresh(folder);
     try (MosquittoBroker broker = MosquittoBroker.start();
-        RunningBridge bridge = RunningBridge.start(broker, cloudDb);
+        RunningBridge bridge = RunningBridge.start(broker, cloudStore);
         GatewayCli building =
             GatewayCli.start(
                 folder,
@@ -92,15 +94,15 @@ class LiveGatewayTest {
       String meter;
       try (GatewayCli daemon =
           GatewayCli.start(folder, "run-1", "run", "--config", config.toString())) {
-        awaitState(cloudDb, "online");
-        meter = diagnose(technician, cloudDb, broker.uri());
+        awaitState(cloudStore, "online");
+        meter = diagnose(technician, cloudStore, broker.uri());
         daemon.kill();
       }
-      awaitState(cloudDb, "offline");
+      awaitState(cloudStore, "offline");
 
       try (GatewayCli daemon =
           GatewayCli.start(folder, "run-2", "run", "--config", config.toString())) {
-        awaitState(cloudDb, "online");
+        awaitState(cloudStore, "online");
         assertEquals(CommandResponse.OK, ask(technician, Command.PING, Map.of()).code());
         // a cycle is stored at start, the next one 10 s later: the outbox stands still meanwhile
         daemon.awaitLine(
@@ -112,11 +114,11 @@ class LiveGatewayTest {
             "the outbox drained into the cloud",
             () -> {
               long last = CloudStore.gatewayRows(gatewayDb).lastKey();
-              return CloudStore.contiguous(cloudDb, GATEWAY, epoch) >= last
+              return CloudStore.contiguous(cloudStore, GATEWAY, epoch) >= last
                   && CloudStore.gatewayRows(gatewayDb).lastKey() == last;
             });
-        CloudStore.assertExactlyOnce(gatewayDb, cloudDb, GATEWAY);
-        assertTrue(CloudStore.readingsOf(cloudDb, GATEWAY, meter) > 0, meter);
+        CloudStore.assertExactlyOnce(gatewayDb, cloudStore, GATEWAY);
+        assertTrue(CloudStore.readingsOf(cloudStore, GATEWAY, meter) > 0, meter);
       }
     }
   }
@@ -126,8 +128,8 @@ class LiveGatewayTest {
    *
    * @return the key of the meter the scan found
    */
-  private static String diagnose(MqttSettings technician, Path cloudDb, String brokerUri)
-      throws Exception {
+  private static String diagnose(
+      MqttSettings technician, StoreSettings cloudStore, String brokerUri) throws Exception {
     JsonNode pong = ok(technician, Command.PING, Map.of());
     assertTrue(pong.path("pong").isTextual(), pong::toPrettyString);
     assertFalse(pong.path("software").asText().isEmpty(), pong::toPrettyString);
@@ -146,7 +148,7 @@ class LiveGatewayTest {
     // the scan saved the meter: the daemon polls it every 10 s and the uplink delivers its readings
     Await.until(
         "readings of " + meter + " in the cloud",
-        () -> CloudStore.readingsOf(cloudDb, GATEWAY, meter) > 0);
+        () -> CloudStore.readingsOf(cloudStore, GATEWAY, meter) > 0);
 
     JsonNode read = ok(technician, Command.READ, Map.of("meter", meter));
     assertEquals(meter, read.path("device").asText(), read::toPrettyString);
@@ -190,9 +192,10 @@ class LiveGatewayTest {
     return fail(command.wireName() + " " + args + ": " + answer);
   }
 
-  private static void awaitState(Path cloudDb, String state) throws InterruptedException {
+  private static void awaitState(StoreSettings cloudStore, String state)
+      throws InterruptedException {
     Await.until(
         "the bridge to record " + GATEWAY + " " + state,
-        () -> state.equals(CloudStore.gatewayState(cloudDb, GATEWAY)));
+        () -> state.equals(CloudStore.gatewayState(cloudStore, GATEWAY)));
   }
 }

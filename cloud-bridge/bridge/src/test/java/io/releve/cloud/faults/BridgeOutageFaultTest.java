@@ -2,6 +2,8 @@ package io.releve.cloud.faults;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.cloud.TestStores;
+import io.releve.cloud.store.StoreSettings;
 import io.releve.contract.GatewayId;
 import io.releve.gateway.alert.MeterHealth;
 import io.releve.gateway.config.UplinkConfig;
@@ -41,7 +43,7 @@ class BridgeOutageFaultTest {
   @Test
   void anHourReadWhileTheBridgeIsDownReachesTheCloudExactlyOnceWhenItIsBack() throws Exception {
     Path gatewayDb = folder.resolve("gateway.db");
-    Path cloudDb = folder.resolve("cloud.db");
+    StoreSettings cloudStore = TestStores.fresh(folder);
     Clock clock = Clock.fixed(T0.plus(Duration.ofHours(2)), ZoneOffset.UTC);
     Building building = Building.load(BUILDING, T0);
     try (MosquittoBroker broker = MosquittoBroker.start();
@@ -78,7 +80,7 @@ class BridgeOutageFaultTest {
               Clock.systemUTC(),
               "releve-test",
               null)) {
-        try (RunningBridge bridge = RunningBridge.start(broker, cloudDb)) {
+        try (RunningBridge bridge = RunningBridge.start(broker, cloudStore)) {
           backfill.run(T0, T0.plus(Duration.ofHours(1)), Duration.ofMinutes(15));
           long first = CloudStore.gatewayRows(gatewayDb).lastKey();
           Await.until("the first hour acknowledged", () -> outbox.ackedSeq() == first);
@@ -92,11 +94,11 @@ class BridgeOutageFaultTest {
         Await.until("an unanswered resend", () -> uplink.report().counters().resends() >= 1);
         assertTrue(outbox.ackedSeq() == acked, "nothing is acknowledged while the bridge is down");
 
-        try (RunningBridge bridge = RunningBridge.start(broker, cloudDb)) {
+        try (RunningBridge bridge = RunningBridge.start(broker, cloudStore)) {
           Await.until("the second hour acknowledged", () -> outbox.ackedSeq() == last);
         }
       }
-      CloudStore.assertExactlyOnce(gatewayDb, cloudDb, BrokerRestartFaultTest.GATEWAY);
+      CloudStore.assertExactlyOnce(gatewayDb, cloudStore, BrokerRestartFaultTest.GATEWAY);
     }
   }
 }

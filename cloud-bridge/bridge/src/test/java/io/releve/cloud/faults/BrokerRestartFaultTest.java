@@ -2,6 +2,8 @@ package io.releve.cloud.faults;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.cloud.TestStores;
+import io.releve.cloud.store.StoreSettings;
 import io.releve.contract.GatewayId;
 import io.releve.gateway.bench.DrainBacklog;
 import io.releve.gateway.config.UplinkConfig;
@@ -33,10 +35,10 @@ class BrokerRestartFaultTest {
   @Test
   void everyReadingReachesTheCloudExactlyOnceThroughThreeBrokerKills() throws Exception {
     Path gatewayDb = folder.resolve("gateway.db");
-    Path cloudDb = folder.resolve("cloud.db");
+    StoreSettings cloudStore = TestStores.fresh(folder);
     try (MosquittoBroker broker = MosquittoBroker.start();
         Database gateway = Database.open(gatewayDb, Clock.systemUTC());
-        RunningBridge bridge = RunningBridge.start(broker, cloudDb)) {
+        RunningBridge bridge = RunningBridge.start(broker, cloudStore)) {
       DrainBacklog.store(gateway, 40, 2, Instant.parse("2026-11-20T00:00:00Z"));
       Outbox outbox = new Outbox(gateway);
       UplinkConfig config =
@@ -70,7 +72,7 @@ class BrokerRestartFaultTest {
         Await.until("the ack of every row", () -> outbox.ackedSeq() >= last);
         assertTrue(uplink.report().counters().connects() >= 4, "reconnected after each kill");
       }
-      CloudStore.assertExactlyOnce(gatewayDb, cloudDb, GATEWAY);
+      CloudStore.assertExactlyOnce(gatewayDb, cloudStore, GATEWAY);
     }
   }
 

@@ -2,6 +2,8 @@ package io.releve.cloud.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.releve.cloud.TestStores;
+import io.releve.cloud.store.StoreSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,8 +15,9 @@ import java.util.UUID;
 
 /**
  * What the fault tests compare: every outbox row of a gateway database against the rows the
- * bridge's database holds for that gateway and epoch, read straight from both SQLite files. Each
- * row is reduced to its seq and a digest of what matters (device, value, time; type; action).
+ * bridge's store holds for that gateway and epoch, read straight from the gateway's SQLite file and
+ * the bridge's store (SQLite or PostgreSQL). Each row is reduced to its seq and a digest of what
+ * matters (device, value, time; type; action).
  */
 public final class CloudStore {
 
@@ -53,10 +56,10 @@ public final class CloudStore {
   }
 
   /** The bridge's rows of one gateway and epoch, by seq, with repeats counted. */
-  public static TreeMap<Long, String> cloudRows(Path cloudDb, String gateway, UUID epoch)
+  public static TreeMap<Long, String> cloudRows(StoreSettings cloud, String gateway, UUID epoch)
       throws SQLException {
     TreeMap<Long, String> rows = new TreeMap<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + cloudDb)) {
+    try (Connection c = TestStores.connect(cloud)) {
       String where = " WHERE gateway = '" + gateway + "' AND epoch = '" + epoch + "'";
       collect(
           c,
@@ -72,8 +75,9 @@ public final class CloudStore {
   }
 
   /** The ack the bridge would send for the gateway's epoch: 0 before any. */
-  public static long contiguous(Path cloudDb, String gateway, UUID epoch) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + cloudDb);
+  public static long contiguous(StoreSettings cloud, String gateway, UUID epoch)
+      throws SQLException {
+    try (Connection c = TestStores.connect(cloud);
         PreparedStatement q =
             c.prepareStatement(
                 "SELECT contiguous_seq FROM epochs WHERE gateway = ? AND epoch = ?")) {
@@ -92,8 +96,8 @@ public final class CloudStore {
    * The gateway's state as the bridge last recorded it from its retained status: {@code online},
    * {@code offline}, or null before any status (or before the bridge made its schema).
    */
-  public static String gatewayState(Path cloudDb, String gateway) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + cloudDb);
+  public static String gatewayState(StoreSettings cloud, String gateway) throws SQLException {
+    try (Connection c = TestStores.connect(cloud);
         PreparedStatement q = c.prepareStatement("SELECT state FROM gateways WHERE id = ?")) {
       q.setString(1, gateway);
       try (ResultSet row = q.executeQuery()) {
@@ -106,8 +110,9 @@ public final class CloudStore {
   }
 
   /** The readings of one device (its key, {@code SEN-12345601-68-16}) the bridge holds. */
-  public static long readingsOf(Path cloudDb, String gateway, String device) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + cloudDb);
+  public static long readingsOf(StoreSettings cloud, String gateway, String device)
+      throws SQLException {
+    try (Connection c = TestStores.connect(cloud);
         PreparedStatement q =
             c.prepareStatement("SELECT count(*) FROM readings WHERE gateway = ? AND device = ?")) {
       q.setString(1, gateway);
@@ -133,10 +138,10 @@ public final class CloudStore {
   }
 
   /** Every gateway row is in the cloud once, with the same content, and nothing else is. */
-  public static void assertExactlyOnce(Path gatewayDb, Path cloudDb, String gateway)
+  public static void assertExactlyOnce(Path gatewayDb, StoreSettings cloud, String gateway)
       throws SQLException {
     TreeMap<Long, String> expected = gatewayRows(gatewayDb);
-    TreeMap<Long, String> actual = cloudRows(cloudDb, gateway, epoch(gatewayDb));
+    TreeMap<Long, String> actual = cloudRows(cloud, gateway, epoch(gatewayDb));
     assertEquals(expected.size(), actual.size(), "rows in the cloud");
     assertEquals(expected, actual);
   }

@@ -2,6 +2,8 @@ package io.releve.cloud.faults;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.cloud.TestStores;
+import io.releve.cloud.store.StoreSettings;
 import io.releve.testkit.ChildJvm;
 import io.releve.testkit.MosquittoBroker;
 import java.io.BufferedReader;
@@ -30,9 +32,9 @@ class GatewayKillFaultTest {
   @Test
   void everyCommittedReadingReachesTheCloudExactlyOnceThroughThreeKills() throws Exception {
     Path gatewayDb = folder.resolve("gateway.db");
-    Path cloudDb = folder.resolve("cloud.db");
+    StoreSettings cloudStore = TestStores.fresh(folder);
     try (MosquittoBroker broker = MosquittoBroker.start();
-        RunningBridge bridge = RunningBridge.start(broker, cloudDb)) {
+        RunningBridge bridge = RunningBridge.start(broker, cloudStore)) {
       long committedBeforeKills = 0;
       for (int kill = 1; kill <= 3; kill++) {
         Path stderr = folder.resolve("gateway-" + kill + ".err");
@@ -79,13 +81,13 @@ class GatewayKillFaultTest {
             "the cloud holding every row up to " + last,
             () ->
                 CloudStore.contiguous(
-                        cloudDb, BrokerRestartFaultTest.GATEWAY, CloudStore.epoch(gatewayDb))
+                        cloudStore, BrokerRestartFaultTest.GATEWAY, CloudStore.epoch(gatewayDb))
                     == last);
       } finally {
         drain.destroy();
         drain.waitFor(10, TimeUnit.SECONDS);
       }
-      CloudStore.assertExactlyOnce(gatewayDb, cloudDb, BrokerRestartFaultTest.GATEWAY);
+      CloudStore.assertExactlyOnce(gatewayDb, cloudStore, BrokerRestartFaultTest.GATEWAY);
     }
   }
 }

@@ -4,13 +4,13 @@ import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.mqtt.Bridge;
 import io.releve.cloud.store.Database;
+import io.releve.cloud.store.StoreSettings;
 import io.releve.common.config.ConfigException;
 import io.releve.contract.Topics;
 import io.releve.testkit.MosquittoBroker;
-import java.nio.file.Path;
 import java.time.Clock;
 
-/** The real bridge in this JVM, on its own SQLite file, subscribed before it is returned. */
+/** The real bridge in this JVM, on the given store, subscribed before it is returned. */
 public final class RunningBridge implements AutoCloseable {
 
   private final Database database;
@@ -21,9 +21,9 @@ public final class RunningBridge implements AutoCloseable {
     this.bridge = bridge;
   }
 
-  public static RunningBridge start(MosquittoBroker broker, Path file)
+  public static RunningBridge start(MosquittoBroker broker, StoreSettings store)
       throws ConfigException, InterruptedException {
-    Database database = Database.open(file, Clock.systemUTC());
+    Database database = Database.open(store, Clock.systemUTC());
     Bridge bridge =
         new Bridge(
             MqttSettings.plain(broker.uri(), "bridge-under-test"),

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.releve.cloud.Batches;
+import io.releve.cloud.TestStores;
 import io.releve.cloud.store.Database;
 import io.releve.contract.AlertEntry;
 import io.releve.contract.EventEntry;
@@ -38,9 +39,7 @@ class IngestTest {
   @BeforeEach
   void open() {
     database =
-        Database.open(
-            folder.resolve("cloud.db"),
-            Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
+        TestStores.open(folder, Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
     ingest = new Ingest(database);
   }
 

@@ -5,6 +5,7 @@ import static io.releve.cloud.Batches.GATEWAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.releve.cloud.Batches;
+import io.releve.cloud.TestStores;
 import io.releve.cloud.store.Database;
 import io.releve.cloud.store.StoreException;
 import io.releve.common.sqlite.Migrations;
@@ -51,7 +52,7 @@ class RegistryTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(folder.resolve("cloud.db"), CLOCK);
+    database = TestStores.open(folder, CLOCK);
     ingest = new Ingest(database);
   }
 
@@ -128,7 +129,7 @@ class RegistryTest {
     try (SqliteFile old =
         SqliteFile.open(file, Duration.ofSeconds(1), 1024 * 1024, StoreException::new)) {
       old.migrate(
-          new Migrations("/io/releve/cloud/store/migration", List.of(new Migration(1, "initial"))),
+          new Migrations("/io/releve/cloud/store/sqlite", List.of(new Migration(1, "initial"))),
           CLOCK,
           "bridge");
       old.write(

@@ -11,6 +11,7 @@ import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.FleetStatus;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.store.Database;
+import io.releve.cloud.store.SqliteDatabase;
 import io.releve.contract.Ack;
 import io.releve.contract.Golden;
 import io.releve.contract.Json;
@@ -50,7 +51,7 @@ class BridgeTest {
   }
 
   private void startBridge(Duration busyTimeout) throws Exception {
-    database = Database.open(folder.resolve("cloud.db"), Clock.systemUTC(), busyTimeout);
+    database = SqliteDatabase.open(folder.resolve("cloud.db"), Clock.systemUTC(), busyTimeout);
     bridge =
         new Bridge(
             MqttSettings.plain(broker.uri(), "bridge-test"), Topics.UP_ALL, new Ingest(database));
@@ -72,7 +73,7 @@ class BridgeTest {
 
   @Test
   void goldenBatches_areAckedAfterTheCommit_withQos1NotRetained() throws Exception {
-    startBridge(Database.BUSY_TIMEOUT);
+    startBridge(SqliteDatabase.BUSY_TIMEOUT);
     publish(Topics.upInventory(GATEWAY), Golden.INVENTORY.bytes());
     assertAck(40);
     publish(Topics.upReadings(GATEWAY), Golden.READINGS.bytes());
@@ -91,7 +92,7 @@ class BridgeTest {
 
   @Test
   void theSameBatchTwice_isAckedTwice() throws Exception {
-    startBridge(Database.BUSY_TIMEOUT);
+    startBridge(SqliteDatabase.BUSY_TIMEOUT);
     publish(Topics.upReadings(GATEWAY), Batches.readings(EPOCH, 1, 2));
     publish(Topics.upReadings(GATEWAY), Batches.readings(EPOCH, 1, 2));
 
@@ -102,7 +103,7 @@ class BridgeTest {
 
   @Test
   void aRefusedPayload_isCounted_andTheBridgeKeepsWorking() throws Exception {
-    startBridge(Database.BUSY_TIMEOUT);
+    startBridge(SqliteDatabase.BUSY_TIMEOUT);
     publish(Topics.upReadings(GATEWAY), "not json".getBytes());
     publish(Topics.upReadings(GATEWAY), Batches.readings(EPOCH, 1));
 
@@ -137,7 +138,7 @@ class BridgeTest {
 
   @Test
   void statuses_birthAndWillAreRecorded() throws Exception {
-    startBridge(Database.BUSY_TIMEOUT);
+    startBridge(SqliteDatabase.BUSY_TIMEOUT);
     Instant session = Instant.parse("2026-11-24T06:12:09.481Z");
     PahoPeer device =
         PahoPeer.connect(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.releve.cloud.Batches;
 import io.releve.cloud.Poll;
+import io.releve.cloud.TestStores;
 import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.store.Database;
@@ -37,7 +38,7 @@ class EmbeddedBrokerTest {
       port = probe.getLocalPort();
     }
     try (EmbeddedBroker broker = EmbeddedBroker.start(port);
-        Database database = Database.open(folder.resolve("cloud.db"), Clock.systemUTC());
+        Database database = TestStores.open(folder, Clock.systemUTC());
         Bridge bridge =
             new Bridge(
                 MqttSettings.plain(broker.uri(), "bridge"), Topics.UP_ALL, new Ingest(database))) {
