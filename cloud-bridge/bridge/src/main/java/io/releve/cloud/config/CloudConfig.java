@@ -20,11 +20,19 @@ import java.util.regex.Pattern;
  * @param shareGroup the shared subscription group ({@code bridge.share-group}), or empty for a
  *     plain subscription
  * @param database the SQLite file (relative paths resolve against the configuration's folder)
+ * @param workers the threads that store messages concurrently ({@code bridge.workers})
  */
-public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, Path database) {
+public record CloudConfig(
+    Path file, MqttSettings mqtt, String shareGroup, Path database, int workers) {
 
   public static final String DEFAULT_URI = "tcp://127.0.0.1:1883";
   public static final String DEFAULT_DATABASE = "cloud.db";
+
+  /** {@code bridge.workers} when not set. */
+  public static final int DEFAULT_WORKERS = 4;
+
+  /** The most {@code bridge.workers}: more would only wait for database connections. */
+  public static final int MAX_WORKERS = 64;
 
   /** Paho accepts tcp:// and ssl://; the port is required so that nobody guesses it. */
   private static final Pattern URI =
@@ -93,13 +101,32 @@ public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, Path 
       }
       shareGroup = group.value();
     }
+    int workers = workers(reader);
     Path database = reader.path("database.path", DEFAULT_DATABASE);
     reader.rejectUnknownKeys();
     return new CloudConfig(
         file,
         new MqttSettings(uri, clientId, username, password, caFile, clientP12, p12Password),
         shareGroup,
-        database);
+        database,
+        workers);
+  }
+
+  private static int workers(CloudConfigReader reader) throws ConfigException {
+    ConfigFile.Entry entry = reader.entry("bridge.workers");
+    if (entry == null) {
+      return DEFAULT_WORKERS;
+    }
+    int workers;
+    try {
+      workers = Integer.parseInt(entry.value());
+    } catch (NumberFormatException e) {
+      throw reader.bad(entry, "must be a whole number between 1 and " + MAX_WORKERS + ".");
+    }
+    if (workers < 1 || workers > MAX_WORKERS) {
+      throw reader.bad(entry, "must lie between 1 and " + MAX_WORKERS + ".");
+    }
+    return workers;
   }
 
   private static ConfigFile.Entry entryOf(CloudConfigReader reader, String key) {

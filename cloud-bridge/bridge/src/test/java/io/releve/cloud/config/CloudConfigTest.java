@@ -34,6 +34,25 @@ class CloudConfigTest {
     assertTrue(config.mqtt().clientId().startsWith("releve-bridge-"));
     assertEquals(folder.resolve("cloud.db"), config.database());
     assertEquals("releve/v1/+/up/#", config.upFilter());
+    assertEquals(4, config.workers());
+  }
+
+  @Test
+  void aWorkerCount_isRead() throws Exception {
+    assertEquals(16, CloudConfig.load(write("bridge.workers = 16\n")).workers());
+  }
+
+  @Test
+  void aWorkerCountOutOfRange_namesFileKeyLineAndValue() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [bridge.workers] (line 1) has value [0]: must lie between 1 and 64.",
+        error("bridge.workers = 0\n"));
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [bridge.workers] (line 2) has value [four]: must be a whole number between 1"
+            + " and 64.",
+        error("# threads\nbridge.workers = four\n"));
   }
 
   @Test
