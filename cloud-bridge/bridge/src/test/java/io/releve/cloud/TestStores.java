@@ -1,6 +1,7 @@
 package io.releve.cloud;
 
 import io.releve.cloud.store.Database;
+import io.releve.cloud.store.SqliteDatabase;
 import io.releve.cloud.store.StoreSettings;
 import io.releve.cloud.store.StoreSettings.Engine;
 import io.releve.testkit.TestPostgres;
@@ -8,7 +9,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -43,6 +46,39 @@ public final class TestStores {
   /** Opens a new, empty store; see {@link #fresh}. */
   public static Database open(Path folder, Clock clock) {
     return Database.open(fresh(folder), clock);
+  }
+
+  /**
+   * Opens {@code store}; a SQLite file with {@code sqliteBusyTimeout}, so that a test holding its
+   * lock makes writes fail soon.
+   */
+  public static Database open(StoreSettings store, Clock clock, Duration sqliteBusyTimeout) {
+    if (store instanceof StoreSettings.Sqlite sqlite) {
+      return SqliteDatabase.open(sqlite.file(), clock, sqliteBusyTimeout);
+    }
+    return Database.open(store, clock);
+  }
+
+  /**
+   * Makes every write to the store fail until closed: SQLite's write lock held by another
+   * connection (writes fail after their busy timeout), or PostgreSQL's {@code readings} table
+   * renamed away (inserts fail at once).
+   */
+  public static AutoCloseable breakWrites(StoreSettings store) throws SQLException {
+    Connection other = connect(store);
+    Statement statement = other.createStatement();
+    if (store instanceof StoreSettings.Sqlite) {
+      statement.execute("BEGIN IMMEDIATE");
+      return () -> {
+        statement.execute("ROLLBACK");
+        other.close();
+      };
+    }
+    statement.execute("ALTER TABLE readings RENAME TO readings_away");
+    return () -> {
+      statement.execute("ALTER TABLE readings_away RENAME TO readings");
+      other.close();
+    };
   }
 
   /** A plain JDBC connection to the store, for tests that read it as another process would. */

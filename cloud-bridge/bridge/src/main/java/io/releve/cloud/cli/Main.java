@@ -120,7 +120,7 @@ public final class Main implements Callable<Integer> {
     try (EmbeddedBroker embedded =
             embeddedPort == null ? null : EmbeddedBroker.start(embeddedPort);
         Database database = Database.open(cloud.store(), Clock.systemUTC());
-        Bridge bridge = new Bridge(mqtt, cloud.upFilter(), new Ingest(database))) {
+        Bridge bridge = new Bridge(mqtt, cloud.upFilter(), new Ingest(database), cloud.workers())) {
       log.info("Database {}", database.describe());
       bridge.start();
       announce(bridge, mqtt.uri(), database);

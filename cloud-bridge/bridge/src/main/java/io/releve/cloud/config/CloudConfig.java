@@ -22,11 +22,19 @@ import java.util.regex.Pattern;
  *     plain subscription
  * @param store the SQLite file (a relative {@code database.path} resolves against the
  *     configuration's folder) or the PostgreSQL database ({@code database.url})
+ * @param workers the threads that store messages concurrently ({@code bridge.workers})
  */
-public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, StoreSettings store) {
+public record CloudConfig(
+    Path file, MqttSettings mqtt, String shareGroup, StoreSettings store, int workers) {
 
   public static final String DEFAULT_URI = "tcp://127.0.0.1:1883";
   public static final String DEFAULT_DATABASE = "cloud.db";
+
+  /** {@code bridge.workers} when not set. */
+  public static final int DEFAULT_WORKERS = 4;
+
+  /** The most {@code bridge.workers}: more would only wait for database connections. */
+  public static final int MAX_WORKERS = 64;
 
   /** Paho accepts tcp:// and ssl://; the port is required so that nobody guesses it. */
   private static final Pattern URI =
@@ -106,6 +114,7 @@ public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, Store
       }
       shareGroup = group.value();
     }
+    int workers = workers(reader);
     StoreSettings store = store(reader);
     if (!shareGroup.isEmpty() && store.engine() != StoreSettings.Engine.POSTGRESQL) {
       throw reader.bad(
@@ -119,7 +128,8 @@ public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, Store
         file,
         new MqttSettings(uri, clientId, username, password, caFile, clientP12, p12Password),
         shareGroup,
-        store);
+        store,
+        workers);
   }
 
   /** {@code database.path} (SQLite, the default) or {@code database.url} (PostgreSQL), not both. */
@@ -157,19 +167,31 @@ public record CloudConfig(Path file, MqttSettings mqtt, String shareGroup, Store
       throw reader.bad(url, "needs database.user: the role the bridge logs in as.");
     }
     Secret password = reader.secretFile("database.password-file");
-    int poolSize = DEFAULT_POOL_SIZE;
-    ConfigFile.Entry pool = reader.entry("database.pool-size");
-    if (pool != null) {
-      try {
-        poolSize = Integer.parseInt(pool.value());
-      } catch (NumberFormatException e) {
-        poolSize = 0;
-      }
-      if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
-        throw reader.bad(pool, "must be a whole number from 1 to " + MAX_POOL_SIZE + ".");
-      }
-    }
+    int poolSize = wholeNumber(reader, "database.pool-size", DEFAULT_POOL_SIZE, MAX_POOL_SIZE);
     return new StoreSettings.Postgres(url.value(), user, password, poolSize);
+  }
+
+  private static int workers(CloudConfigReader reader) throws ConfigException {
+    return wholeNumber(reader, "bridge.workers", DEFAULT_WORKERS, MAX_WORKERS);
+  }
+
+  /** A whole number from 1 to {@code max}, or {@code fallback} when the key is not set. */
+  private static int wholeNumber(CloudConfigReader reader, String key, int fallback, int max)
+      throws ConfigException {
+    ConfigFile.Entry entry = reader.entry(key);
+    if (entry == null) {
+      return fallback;
+    }
+    int value;
+    try {
+      value = Integer.parseInt(entry.value());
+    } catch (NumberFormatException e) {
+      throw reader.bad(entry, "must be a whole number between 1 and " + max + ".");
+    }
+    if (value < 1 || value > max) {
+      throw reader.bad(entry, "must lie between 1 and " + max + ".");
+    }
+    return value;
   }
 
   private static ConfigFile.Entry entryOf(CloudConfigReader reader, String key) {

@@ -1,5 +1,6 @@
 package io.releve.cloud.mqtt;
 
+import io.releve.cloud.config.CloudConfig;
 import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.ingest.Outcome;
@@ -8,10 +9,16 @@ import io.releve.common.config.ConfigException;
 import io.releve.contract.Json;
 import io.releve.contract.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -25,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bridge: one MQTT client that hands every message to {@link Ingest} and publishes the
- * ack after the commit.
+ * The running bridge: one MQTT client whose messages a pool of workers hands to {@link Ingest},
+ * each publishing the ack after the commit.
  *
  * <ul>
  *   <li>Clean session and {@link MemoryPersistence}: nothing is kept on disk by Paho; the gateways'
@@ -36,16 +43,30 @@ import org.slf4j.LoggerFactory;
  *       $share}) and {@link Topics#STATUS_ALL}, always plain so that retained statuses arrive.
  *   <li>Acks go to {@link Topics#downAck} with QoS 1, not retained, after every batch committed,
  *       duplicates included: a gateway that resends after its ack timeout needs the ack again.
- *   <li>A database failure is thrown out of {@code messageArrived}: Paho then drops the connection
- *       without acknowledging the message to the broker, and reconnects with backoff (1 s doubling
- *       to 60 s). Nothing was committed, no ack was sent, the gateway resends.
+ *   <li>Manual acknowledgements: the broker gets its PUBACK for a message only once the worker has
+ *       committed it and published its ack, on the connection that delivered it. A message whose
+ *       connection is gone by then is not acknowledged at all; its id would mean another message on
+ *       a new connection.
+ *   <li>A database failure drops the connection that delivered the message, from a thread of the
+ *       bridge's own, and reconnects with backoff (1 s doubling to 60 s). Nothing was committed, no
+ *       ack was sent, no PUBACK either: the gateway resends. Messages of that connection still
+ *       waiting in the queue are dropped unhandled, for the same reason.
  *   <li>Every connection, the first and those after a loss, is retried with the same backoff until
  *       it succeeds or the bridge is closed.
  * </ul>
  *
- * <p>Messages are handled one at a time on Paho's callback thread, in arrival order.
+ * <p>Paho's callback thread only queues each message for {@code bridge.workers} threads (a queue of
+ * two messages per worker). When the queue is full the callback thread waits, Paho stops reading
+ * the socket, and a slow database holds the broker back instead of filling the memory. Messages are
+ * handled concurrently, in no particular order, even those of one gateway. Nothing needs the order:
+ * rows are inserted once on (gateway, epoch, seq), and each commit computes the epoch's contiguous
+ * seq from what the database holds, so whichever batch commits last acks all of them (acks may
+ * reach a gateway out of order; the highest counts). Statuses keep the newest by their own time,
+ * and registry changes apply in (epoch, seq) order whatever the arrival order. The one-by-one
+ * alternative waits for each commit on the callback thread and caps the bridge at one transaction's
+ * round trip per message.
  */
-public final class Bridge implements AutoCloseable, MqttCallbackExtended {
+public final class Bridge implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Bridge.class);
 
@@ -54,6 +75,18 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
 
   static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
   private static final long DISCONNECT_TIMEOUT_MS = 5_000;
+
+  /** How long {@link #close()} waits for the workers to finish the messages in hand. */
+  static final long WORKERS_STOP_MS = 5_000;
+
+  /** Messages waiting for a worker, per worker: enough to keep them busy, no more. */
+  private static final int QUEUED_PER_WORKER = 2;
+
+  /** How often a waiting worker or a callback waiting for room looks at the bridge's state. */
+  private static final long POLL_MS = 100;
+
+  /** How long a connection dropped after a failure may take to tell the broker nothing. */
+  private static final long DROP_TIMEOUT_MS = 500;
 
   /** SUBACK's return code for a refused subscription (MQTT 3.1.1, 3.9.3). */
   private static final int SUBSCRIPTION_REFUSED = 0x80;
@@ -77,6 +110,8 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
   private final String upFilter;
   private final Ingest ingest;
   private final Counters counters = new Counters();
+  private final BlockingQueue<Delivery> queue;
+  private final List<Thread> workers = new ArrayList<>();
 
   /** Replaced by a fresh one after every lost connection (see {@link #replaceClient}). */
   private volatile MqttAsyncClient client;
@@ -88,15 +123,32 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
   private volatile boolean subscribed;
 
   /**
-   * A bridge, not yet connected.
+   * A bridge with {@link CloudConfig#DEFAULT_WORKERS} workers, not yet connected.
    *
    * @param upFilter {@link Topics#UP_ALL} or {@link Topics#sharedUp}
    * @throws ConfigException when the TLS files cannot be used
    */
   public Bridge(MqttSettings settings, String upFilter, Ingest ingest) throws ConfigException {
+    this(settings, upFilter, ingest, CloudConfig.DEFAULT_WORKERS);
+  }
+
+  /**
+   * A bridge, not yet connected.
+   *
+   * @param upFilter {@link Topics#UP_ALL} or {@link Topics#sharedUp}
+   * @param workers the threads that run {@link Ingest#handle}, {@code bridge.workers}: 1 to {@link
+   *     CloudConfig#MAX_WORKERS}
+   * @throws ConfigException when the TLS files cannot be used
+   */
+  public Bridge(MqttSettings settings, String upFilter, Ingest ingest, int workers)
+      throws ConfigException {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.upFilter = Objects.requireNonNull(upFilter, "upFilter");
     this.ingest = Objects.requireNonNull(ingest, "ingest");
+    if (workers < 1 || workers > CloudConfig.MAX_WORKERS) {
+      throw new IllegalArgumentException(
+          "workers must lie between 1 and " + CloudConfig.MAX_WORKERS + ", not " + workers);
+    }
     this.options = Connections.options(settings);
     try {
       this.client = newClient();
@@ -110,15 +162,23 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
               thread.setDaemon(true);
               return thread;
             });
+    this.queue = new ArrayBlockingQueue<>(workers * QUEUED_PER_WORKER);
+    for (int i = 1; i <= workers; i++) {
+      Thread worker = new Thread(this::work, "bridge-worker-" + i);
+      worker.setDaemon(true);
+      this.workers.add(worker);
+    }
   }
 
   /** Starts connecting and returns at once; {@link #isConnected()} says when it is done. */
   public void start() {
     log.info(
-        "Connecting to {} as {}; up topics through {}",
+        "Connecting to {} as {}; up topics through {}; {} workers",
         settings.uri(),
         settings.clientId(),
-        upFilter);
+        upFilter,
+        workers.size());
+    workers.forEach(Thread::start);
     timer.scheduleAtFixedRate(
         this::logSummary, LOG_INTERVAL.toMillis(), LOG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     connect(1_000);
@@ -128,6 +188,8 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
     // MemoryPersistence: Paho's default file persistence writes into the working directory.
     MqttAsyncClient fresh =
         new MqttAsyncClient(settings.uri(), settings.clientId(), new MemoryPersistence());
+    // PUBACK only after the commit: see messageArrivedComplete in Forwarder.complete
+    fresh.setManualAcks(true);
     fresh.setCallback(new Forwarder(fresh));
     return fresh;
   }
@@ -242,8 +304,7 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
     return counters;
   }
 
-  @Override
-  public void connectComplete(boolean reconnect, String serverUri) {
+  private void connectComplete(boolean reconnect, String serverUri) {
     log.info("{} to {}", reconnect ? "Reconnected" : "Connected", serverUri);
     try {
       // clean session: the broker forgot our subscriptions, so make them again every time
@@ -283,12 +344,30 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
     }
   }
 
-  @Override
-  public void messageArrived(String topic, MqttMessage message) {
-    counters.messages.incrementAndGet();
+  /** A worker's loop: one message after the other until the bridge is closed. */
+  private void work() {
+    while (!closed) {
+      Delivery delivery;
+      try {
+        delivery = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (delivery != null && !closed) {
+        handle(delivery);
+      }
+    }
+  }
+
+  private void handle(Delivery delivery) {
+    if (delivery.from().isGone()) {
+      // no PUBACK can be sent for it any more: the broker forgot it, the gateway resends
+      return;
+    }
+    String topic = delivery.topic();
     Outcome outcome;
     try {
-      outcome = ingest.handle(topic, message.getPayload());
+      outcome = ingest.handle(topic, delivery.message().getPayload());
     } catch (RuntimeException e) {
       // a database failure, or a bug: nothing was committed, so nothing is acknowledged
       counters.failures.incrementAndGet();
@@ -299,7 +378,8 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
           topic,
           e.getMessage(),
           e);
-      throw e;
+      delivery.from().fail();
+      return;
     }
     if (outcome instanceof Outcome.Acked acked) {
       counters.rowsAdded.addAndGet(acked.added());
@@ -320,7 +400,8 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
     } else {
       counters.refused.incrementAndGet();
     }
-    if (counters.messages.get() % LOG_EVERY_MESSAGES == 0) {
+    delivery.from().complete(delivery.message());
+    if (delivery.number() % LOG_EVERY_MESSAGES == 0) {
       logSummary();
     }
   }
@@ -344,11 +425,11 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
     }
   }
 
-  @Override
-  public void connectionLost(Throwable cause) {
+  /** Called once per client, from Paho's threads or from {@link #drop}. */
+  private synchronized void connectionLost(String why) {
     subscribed = false;
     if (!closed) {
-      log.warn("Connection to {} lost: {}; reconnecting", settings.uri(), String.valueOf(cause));
+      log.warn("Connection to {} lost: {}; reconnecting", settings.uri(), why);
       // not at once: a connect made while Paho still tears the lost connection down was seen to
       // hang for a minute and a half
       long since = healthySinceNanos;
@@ -358,18 +439,39 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
         reconnectDelayMs = Math.min(reconnectDelayMs * 2, Connections.MAX_RECONNECT_DELAY_MS);
       }
       healthySinceNanos = 0;
-      timer.schedule(this::reconnect, reconnectDelayMs, TimeUnit.MILLISECONDS);
+      try {
+        timer.schedule(this::reconnect, reconnectDelayMs, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        // closed meanwhile
+      }
     }
   }
 
-  @Override
-  public void deliveryComplete(IMqttDeliveryToken token) {}
+  /**
+   * Drops a connection after a failure. Paho reports no loss for a disconnection it was asked for,
+   * so the loss is reported here, once the connection is down.
+   */
+  private void drop(MqttAsyncClient failed) {
+    try {
+      failed.disconnectForcibly(0, DROP_TIMEOUT_MS, false);
+    } catch (MqttException e) {
+      log.debug("The failed connection would not disconnect: {}", e.toString());
+    }
+    if (failed == client) {
+      connectionLost("dropped after the failure above");
+    }
+  }
 
-  /** Disconnects (waiting up to 5 s for in-flight acks) and stops reconnecting. */
+  /**
+   * Stops taking messages, lets the workers finish those in hand (up to 5 s), then disconnects
+   * (waiting up to 5 s for in-flight acks) and stops reconnecting. Messages still queued get no
+   * PUBACK: the gateways send them again.
+   */
   @Override
   public void close() {
     closed = true;
     timer.shutdownNow();
+    stopWorkers();
     try {
       if (client.isConnected()) {
         client.disconnect(DISCONNECT_TIMEOUT_MS).waitForCompletion(DISCONNECT_TIMEOUT_MS);
@@ -386,15 +488,79 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
     logSummary();
   }
 
+  private void stopWorkers() {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WORKERS_STOP_MS);
+    for (Thread worker : workers) {
+      long left = deadline - System.nanoTime();
+      try {
+        worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (Thread worker : workers) {
+      if (worker.isAlive()) {
+        log.warn(
+            "{} is still at a message after {} s; interrupting it",
+            worker.getName(),
+            WORKERS_STOP_MS / 1000);
+        worker.interrupt();
+      }
+    }
+    queue.clear();
+  }
+
+  /** A message as it came, with the client that brought it and its number since start. */
+  private record Delivery(Forwarder from, String topic, MqttMessage message, long number) {}
+
   /**
-   * One client's callbacks: messages are handled whichever client brought them, but only the
-   * current client's connection events count, so a replaced client's late loss starts nothing.
+   * One client's callbacks: its messages go to the workers, but only the current client's
+   * connection events count, so a replaced client's late loss starts nothing. It also answers for
+   * the PUBACKs of its messages, which only its own connection may carry.
    */
   private final class Forwarder implements MqttCallbackExtended {
     private final MqttAsyncClient owner;
 
+    /** Set once, when its connection is lost or dropped: the loss is reported only once. */
+    private final AtomicBoolean lost = new AtomicBoolean();
+
     Forwarder(MqttAsyncClient owner) {
       this.owner = owner;
+    }
+
+    /** Whether its connection is lost, dropped or replaced: its messages can get no PUBACK. */
+    boolean isGone() {
+      return lost.get() || owner != client;
+    }
+
+    /** The PUBACK, on the connection that delivered the message, while it is still up. */
+    void complete(MqttMessage message) {
+      if (isGone()) {
+        return;
+      }
+      try {
+        owner.messageArrivedComplete(message.getId(), message.getQos());
+      } catch (MqttException | RuntimeException e) {
+        // the connection went down meanwhile: the broker forgets the message, the gateway resends
+        log.debug("No PUBACK for message {}: {}", message.getId(), e.toString());
+      }
+    }
+
+    /**
+     * Drops the connection after a failure, once, from the timer thread: Paho's disconnection waits
+     * for its callback thread, which may be waiting for room in the queue (it stops waiting once
+     * {@link #isGone()}).
+     */
+    void fail() {
+      if (!lost.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        timer.execute(() -> drop(owner));
+      } catch (RejectedExecutionException e) {
+        // closed meanwhile: the client is closed with the bridge
+      }
     }
 
     @Override
@@ -406,14 +572,28 @@ public final class Bridge implements AutoCloseable, MqttCallbackExtended {
 
     @Override
     public void connectionLost(Throwable cause) {
-      if (owner == client) {
-        Bridge.this.connectionLost(cause);
+      if (lost.compareAndSet(false, true) && owner == client) {
+        Bridge.this.connectionLost(String.valueOf(cause));
       }
     }
 
+    /**
+     * Queues the message for the workers, waiting while the queue is full: Paho reads no more from
+     * the socket meanwhile. No PUBACK goes out here (manual acknowledgements).
+     */
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-      Bridge.this.messageArrived(topic, message);
+      long number = counters.messages.incrementAndGet();
+      Delivery delivery = new Delivery(this, topic, message, number);
+      try {
+        while (!queue.offer(delivery, POLL_MS, TimeUnit.MILLISECONDS)) {
+          if (closed || isGone()) {
+            return;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     @Override

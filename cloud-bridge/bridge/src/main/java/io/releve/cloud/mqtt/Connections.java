@@ -18,7 +18,10 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
-/** Paho's connect options from {@link MqttSettings}: credentials, TLS, reconnection. */
+/**
+ * Paho's connect options from {@link MqttSettings}: credentials, TLS or buffered plain sockets,
+ * reconnection.
+ */
 public final class Connections {
 
   /** The bridge's reconnection doubles its delay from 1 s up to this. */
@@ -57,7 +60,11 @@ public final class Connections {
       }
     }
     if (settings.isTls()) {
+      // Paho's ssl:// module requires an SSLSocketFactory
       options.setSocketFactory(socketFactory(settings));
+    } else {
+      // Paho's tcp:// module refuses an SSLSocketFactory and takes any other
+      options.setSocketFactory(new BufferedSockets());
     }
     return options;
   }

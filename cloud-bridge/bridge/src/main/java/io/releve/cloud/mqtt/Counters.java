@@ -2,7 +2,10 @@ package io.releve.cloud.mqtt;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What the running bridge has done since it started, for its periodic log line. */
+/**
+ * What the running bridge has done since it started, for its periodic log line and for whoever
+ * measures it. Thread-safe: the workers count as they go, anyone reads at any time.
+ */
 public final class Counters {
   final AtomicLong messages = new AtomicLong();
   final AtomicLong rowsAdded = new AtomicLong();
@@ -14,6 +17,20 @@ public final class Counters {
 
   public long messages() {
     return messages.get();
+  }
+
+  /** Rows stored for the first time: readings, events and inventory changes. */
+  public long rowsAdded() {
+    return rowsAdded.get();
+  }
+
+  /** Rows received again and already held. */
+  public long duplicates() {
+    return duplicates.get();
+  }
+
+  public long statuses() {
+    return statuses.get();
   }
 
   public long refused() {

@@ -35,6 +35,25 @@ class CloudConfigTest {
     assertTrue(config.mqtt().clientId().startsWith("releve-bridge-"));
     assertEquals(new StoreSettings.Sqlite(folder.resolve("cloud.db")), config.store());
     assertEquals("releve/v1/+/up/#", config.upFilter());
+    assertEquals(4, config.workers());
+  }
+
+  @Test
+  void aWorkerCount_isRead() throws Exception {
+    assertEquals(16, CloudConfig.load(write("bridge.workers = 16\n")).workers());
+  }
+
+  @Test
+  void aWorkerCountOutOfRange_namesFileKeyLineAndValue() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [bridge.workers] (line 1) has value [0]: must lie between 1 and 64.",
+        error("bridge.workers = 0\n"));
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [bridge.workers] (line 2) has value [four]: must be a whole number between 1"
+            + " and 64.",
+        error("# threads\nbridge.workers = four\n"));
   }
 
   @Test
@@ -116,8 +135,7 @@ class CloudConfigTest {
   void aPoolSizeOutOfRange_isRefused() throws Exception {
     assertEquals(
         folder.resolve("cloud.conf")
-            + ": key [database.pool-size] (line 3) has value [0]: must be a whole number from 1"
-            + " to 64.",
+            + ": key [database.pool-size] (line 3) has value [0]: must lie between 1 and 64.",
         error(
             "database.url = jdbc:postgresql://db/releve\ndatabase.user = releve\n"
                 + "database.pool-size = 0\n"));

@@ -4,29 +4,38 @@ import static io.releve.cloud.Batches.EPOCH;
 import static io.releve.cloud.Batches.GATEWAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.releve.cloud.Batches;
 import io.releve.cloud.Poll;
+import io.releve.cloud.TestStores;
 import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.FleetStatus;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.store.Database;
 import io.releve.cloud.store.SqliteDatabase;
+import io.releve.cloud.store.StoreSettings;
 import io.releve.contract.Ack;
+import io.releve.contract.GatewayId;
 import io.releve.contract.Golden;
 import io.releve.contract.Json;
+import io.releve.contract.ReadingEntry;
+import io.releve.contract.ReadingsMessage;
 import io.releve.contract.Status;
 import io.releve.contract.Topics;
 import io.releve.testkit.MosquittoBroker;
 import io.releve.testkit.PahoPeer;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +48,7 @@ class BridgeTest {
 
   @TempDir Path folder;
   private MosquittoBroker broker;
+  private StoreSettings store;
   private Database database;
   private Bridge bridge;
   private PahoPeer gateway;
@@ -51,10 +61,18 @@ class BridgeTest {
   }
 
   private void startBridge(Duration busyTimeout) throws Exception {
-    database = SqliteDatabase.open(folder.resolve("cloud.db"), Clock.systemUTC(), busyTimeout);
+    startBridge(busyTimeout, 4);
+  }
+
+  private void startBridge(Duration busyTimeout, int workers) throws Exception {
+    store = TestStores.fresh(folder);
+    database = TestStores.open(store, Clock.systemUTC(), busyTimeout);
     bridge =
         new Bridge(
-            MqttSettings.plain(broker.uri(), "bridge-test"), Topics.UP_ALL, new Ingest(database));
+            MqttSettings.plain(broker.uri(), "bridge-test"),
+            Topics.UP_ALL,
+            new Ingest(database),
+            workers);
     bridge.start();
     Poll.until(bridge::isSubscribed, () -> "the bridge's subscriptions; " + broker.log());
   }
@@ -114,14 +132,22 @@ class BridgeTest {
 
   @Test
   void whenTheCommitFails_noAckIsSent_andTheResentBatchIsAckedLater() throws Exception {
-    startBridge(Duration.ofMillis(200));
-    try (Connection other =
-            DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("cloud.db"));
-        Statement lock = other.createStatement()) {
-      lock.execute("BEGIN IMMEDIATE");
+    aFailedCommit_dropsTheConnection_andTheResentBatchIsStored(4);
+  }
+
+  @Test
+  void withOneWorker_aFailedCommit_dropsTheConnection_andTheResentBatchIsStored() throws Exception {
+    aFailedCommit_dropsTheConnection_andTheResentBatchIsStored(1);
+  }
+
+  private void aFailedCommit_dropsTheConnection_andTheResentBatchIsStored(int workers)
+      throws Exception {
+    startBridge(Duration.ofMillis(200), workers);
+    try (AutoCloseable broken = TestStores.breakWrites(store)) {
       publish(Topics.upReadings(GATEWAY), Batches.readings(EPOCH, 1, 2));
       Poll.until(() -> bridge.counters().failures() == 1, () -> "the database failure");
-      lock.execute("ROLLBACK");
+      // the failed message's connection is dropped, not left to carry more messages
+      Poll.until(() -> !bridge.isSubscribed(), () -> "the dropped connection; " + broker.log());
     }
     assertEquals(0, bridge.counters().acks());
     // the gateway resends after its ack timeout, with a row more since
@@ -134,6 +160,128 @@ class BridgeTest {
         },
         () -> "an ack after the reconnection; " + broker.log());
     assertAck(3);
+    assertEquals(3, FleetStatus.read(database).lines().get(0).readings());
+    assertEquals(1, bridge.counters().failures());
+  }
+
+  @Test
+  void aLargeBatch_arrivesIntact_throughTheBufferedSocket() throws Exception {
+    startBridge(SqliteDatabase.BUSY_TIMEOUT);
+    long[] seqs = LongStream.rangeClosed(1, 2000).toArray();
+    byte[] payload = Batches.readings(EPOCH, seqs);
+    assertTrue(payload.length > 500_000, payload.length + " bytes");
+
+    publish(Topics.upReadings(GATEWAY), payload);
+
+    assertAck(2000);
+    assertEquals(2000, FleetStatus.read(database).lines().get(0).readings());
+    assertEquals(2000, bridge.counters().rowsAdded());
+  }
+
+  @Test
+  void manyGatewaysAtOnce_areStoredExactlyOnce_andAckedUpToTheirLastSeq() throws Exception {
+    startBridge(SqliteDatabase.BUSY_TIMEOUT, 4);
+    int gateways = 8;
+    int batches = 25;
+    int perBatch = 8;
+    List<PahoPeer> peers = new ArrayList<>();
+    ExecutorService senders = Executors.newFixedThreadPool(gateways);
+    try {
+      for (int g = 1; g <= gateways; g++) {
+        PahoPeer peer = PahoPeer.connect(broker, "gw-load-" + g, options -> {});
+        peer.client().subscribe(Topics.downAck(loadGateway(g)), 1);
+        peers.add(peer);
+      }
+      List<Future<?>> sent = new ArrayList<>();
+      for (int g = 1; g <= gateways; g++) {
+        GatewayId id = loadGateway(g);
+        PahoPeer peer = peers.get(g - 1);
+        sent.add(
+            senders.submit(
+                () -> {
+                  for (int b = 0; b < batches; b++) {
+                    long first = (long) b * perBatch + 1;
+                    peer.client()
+                        .publish(
+                            Topics.upReadings(id),
+                            readingsOf(id, LongStream.range(first, first + perBatch)),
+                            1,
+                            false);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> done : sent) {
+        done.get(30, TimeUnit.SECONDS);
+      }
+      long last = (long) batches * perBatch;
+      for (int g = 1; g <= gateways; g++) {
+        // acks of one gateway may overtake each other: the highest is what counts
+        long highest = 0;
+        while (highest < last) {
+          PahoPeer.Received ack = peers.get(g - 1).next();
+          assertEquals(Topics.downAck(loadGateway(g)), ack.topic());
+          highest = Math.max(highest, Json.read(ack.payload().getBytes(), Ack.class).ackedSeq());
+        }
+      }
+      for (FleetStatus.Line line : FleetStatus.read(database).lines()) {
+        assertEquals(last, line.ackedSeq(), line.gateway());
+        assertEquals(last, line.readings(), line.gateway());
+      }
+      assertEquals(gateways, FleetStatus.read(database).lines().size());
+      assertEquals((long) gateways * batches, bridge.counters().messages());
+      assertEquals((long) gateways * last, bridge.counters().rowsAdded());
+      assertEquals(0, bridge.counters().duplicates());
+      assertEquals(0, bridge.counters().failures());
+    } finally {
+      senders.shutdownNow();
+      for (PahoPeer peer : peers) {
+        peer.close();
+      }
+    }
+  }
+
+  @Test
+  void oneWorker_storesAndAcksEveryBatch_inArrivalOrder() throws Exception {
+    startBridge(SqliteDatabase.BUSY_TIMEOUT, 1);
+    for (long seq = 1; seq <= 9; seq += 2) {
+      publish(Topics.upReadings(GATEWAY), Batches.readings(EPOCH, seq, seq + 1));
+    }
+    for (long seq = 2; seq <= 10; seq += 2) {
+      assertAck(seq);
+    }
+    assertEquals(10, FleetStatus.read(database).lines().get(0).readings());
+  }
+
+  @Test
+  void close_stopsTheWorkers() throws Exception {
+    startBridge(SqliteDatabase.BUSY_TIMEOUT, 3);
+    publish(Topics.upReadings(GATEWAY), Batches.readings(EPOCH, 1));
+    assertAck(1);
+    List<Thread> workers = workerThreads();
+    assertEquals(3, workers.size(), "the workers run while the bridge does");
+
+    bridge.close();
+    bridge = null;
+
+    for (Thread worker : workers) {
+      assertFalse(worker.isAlive(), worker.getName());
+    }
+  }
+
+  private static List<Thread> workerThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("bridge-worker-") && t.isAlive())
+        .toList();
+  }
+
+  private static GatewayId loadGateway(int g) {
+    return GatewayId.of("rl042-load" + g);
+  }
+
+  private static byte[] readingsOf(GatewayId gateway, LongStream seqs) {
+    List<ReadingEntry> entries = seqs.mapToObj(Batches::reading).toList();
+    return Json.write(new ReadingsMessage(gateway, EPOCH, entries));
   }
 
   @Test
