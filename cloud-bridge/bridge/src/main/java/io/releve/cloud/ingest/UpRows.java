@@ -14,6 +14,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Stores the rows of one batch with {@code ON CONFLICT DO NOTHING} on (gateway, epoch, seq): a row
@@ -39,39 +41,58 @@ final class UpRows {
     return inventory(c, (InventoryMessage) message, epochId, now);
   }
 
+  /** Readings per multi-row statement: 20 parameters each, well under both engines' limits. */
+  static final int ROWS_PER_STATEMENT = 250;
+
+  private static final String READING_COLUMNS =
+      "INSERT INTO readings (gateway, epoch, seq, device, medium, quantity, value,"
+          + " value_kind, unit, storage, tariff, subunit, function, meter_time, received_at,"
+          + " clock_state, source, rssi, status, stored_at) VALUES ";
+
+  private static final String READING_ROW =
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /**
+   * Inserts the readings with multi-row statements of up to {@link #ROWS_PER_STATEMENT} rows: one
+   * statement, one round trip and one plan for many rows, where a statement per row costs
+   * PostgreSQL a round of parse, bind and execute each. The count each statement returns is the
+   * rows it inserted, the duplicates left out.
+   */
   private static int readings(Connection c, ReadingsMessage message, long now) throws SQLException {
+    List<ReadingEntry> readings = message.readings();
     int added = 0;
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO readings (gateway, epoch, seq, device, medium, quantity, value,"
-                + " value_kind, unit, storage, tariff, subunit, function, meter_time, received_at,"
-                + " clock_state, source, rssi, status, stored_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING")) {
-      for (ReadingEntry r : message.readings()) {
-        int i = key(insert, message, r.seq());
-        insert.setString(++i, r.device());
-        insert.setString(++i, r.medium());
-        insert.setString(++i, r.quantity());
-        insert.setString(++i, r.value());
-        insert.setString(++i, r.valueKind().wireName());
-        insert.setString(++i, r.unit());
-        insert.setInt(++i, r.storage());
-        insert.setInt(++i, r.tariff());
-        insert.setInt(++i, r.subunit());
-        insert.setString(++i, r.function().wireName());
-        setMillis(insert, ++i, r.meterTime());
-        setMillis(insert, ++i, r.receivedAt());
-        insert.setString(++i, r.clockState().wireName());
-        insert.setString(++i, r.source());
-        setInteger(insert, ++i, r.rssi());
-        insert.setInt(++i, r.status());
-        insert.setLong(++i, now);
-        insert.addBatch();
-      }
-      // one round trip to PostgreSQL for the whole batch; each count says whether a row was new
-      for (int count : insert.executeBatch()) {
-        added += count;
+    for (int from = 0; from < readings.size(); from += ROWS_PER_STATEMENT) {
+      List<ReadingEntry> chunk =
+          readings.subList(from, Math.min(readings.size(), from + ROWS_PER_STATEMENT));
+      String sql =
+          READING_COLUMNS
+              + String.join(", ", Collections.nCopies(chunk.size(), READING_ROW))
+              + " ON CONFLICT DO NOTHING";
+      try (PreparedStatement insert = c.prepareStatement(sql)) {
+        int i = 0;
+        for (ReadingEntry r : chunk) {
+          insert.setString(++i, message.gateway().value());
+          insert.setString(++i, message.epoch().toString());
+          insert.setLong(++i, r.seq());
+          insert.setString(++i, r.device());
+          insert.setString(++i, r.medium());
+          insert.setString(++i, r.quantity());
+          insert.setString(++i, r.value());
+          insert.setString(++i, r.valueKind().wireName());
+          insert.setString(++i, r.unit());
+          insert.setInt(++i, r.storage());
+          insert.setInt(++i, r.tariff());
+          insert.setInt(++i, r.subunit());
+          insert.setString(++i, r.function().wireName());
+          setMillis(insert, ++i, r.meterTime());
+          setMillis(insert, ++i, r.receivedAt());
+          insert.setString(++i, r.clockState().wireName());
+          insert.setString(++i, r.source());
+          setInteger(insert, ++i, r.rssi());
+          insert.setInt(++i, r.status());
+          insert.setLong(++i, now);
+        }
+        added += insert.executeUpdate();
       }
     }
     return added;

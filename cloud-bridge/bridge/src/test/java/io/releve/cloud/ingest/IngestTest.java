@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -320,6 +321,22 @@ class IngestTest {
 
   private static io.releve.contract.Ack ack(long seq) {
     return new io.releve.contract.Ack(EPOCH, seq);
+  }
+
+  @Test
+  void aBatchOfMoreRowsThanOneStatement_isStoredWhole_andItsRedeliveryCountsOnlyTheNewRows() {
+    long[] first = LongStream.rangeClosed(1, 2 * UpRows.ROWS_PER_STATEMENT + 7).toArray();
+    long[] more = LongStream.rangeClosed(1, 3 * UpRows.ROWS_PER_STATEMENT).toArray();
+
+    Outcome stored = ingest.handle(READINGS, Batches.readings(EPOCH, first));
+    Outcome again = ingest.handle(READINGS, Batches.readings(EPOCH, more));
+
+    assertEquals(new Outcome.Acked(GATEWAY, ack(first.length), first.length, 0), stored);
+    int fresh = more.length - first.length;
+    assertEquals(new Outcome.Acked(GATEWAY, ack(more.length), fresh, first.length), again);
+    assertEquals(
+        List.of(more.length + "|" + more.length),
+        QueryRows.of(database, "SELECT count(*), max(seq) FROM readings"));
   }
 
   private static long acked(Outcome outcome) {
