@@ -1,5 +1,6 @@
 package io.releve.cloud.bench;
 
+import io.releve.cloud.config.CloudConfig;
 import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.mqtt.Bridge;
@@ -13,7 +14,8 @@ import java.time.Clock;
 /**
  * One bridge instance as the benchmark runs it: the production {@link Bridge}, {@link Ingest} and
  * {@link PostgresDatabase}, with a connection pool and an MQTT client of its own, as a separate
- * process of the bridge would have. The one place where the benchmark makes a {@link Bridge}.
+ * process of the bridge would have, and the production default of workers ({@code bridge.workers}).
+ * The one place where the benchmark makes a {@link Bridge}.
  */
 final class BridgeInstance implements AutoCloseable {
 
@@ -38,7 +40,12 @@ final class BridgeInstance implements AutoCloseable {
     Database database = PostgresDatabase.open(store, Clock.systemUTC());
     Bridge bridge;
     try {
-      bridge = new Bridge(MqttSettings.plain(brokerUri, clientId), upFilter, new Ingest(database));
+      bridge =
+          new Bridge(
+              MqttSettings.plain(brokerUri, clientId),
+              upFilter,
+              new Ingest(database),
+              CloudConfig.DEFAULT_WORKERS);
     } catch (ConfigException | RuntimeException e) {
       database.close();
       throw new BenchFailedException(
