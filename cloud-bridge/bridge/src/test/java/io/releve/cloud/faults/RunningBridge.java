@@ -3,6 +3,7 @@ package io.releve.cloud.faults;
 import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.mqtt.Bridge;
+import io.releve.cloud.mqtt.Counters;
 import io.releve.cloud.store.Database;
 import io.releve.cloud.store.StoreSettings;
 import io.releve.common.config.ConfigException;
@@ -23,7 +24,12 @@ public final class RunningBridge implements AutoCloseable {
 
   public static RunningBridge start(MosquittoBroker broker, StoreSettings store)
       throws ConfigException, InterruptedException {
-    Database database = Database.open(store, Clock.systemUTC());
+    return start(broker, Database.open(store, Clock.systemUTC()));
+  }
+
+  /** The bridge on a store the test opened itself (a short busy timeout); it closes it. */
+  public static RunningBridge start(MosquittoBroker broker, Database database)
+      throws ConfigException, InterruptedException {
     Bridge bridge =
         new Bridge(
             MqttSettings.plain(broker.uri(), "bridge-under-test"),
@@ -32,6 +38,16 @@ public final class RunningBridge implements AutoCloseable {
     bridge.start();
     Await.until("the bridge's subscriptions", bridge::isSubscribed);
     return new RunningBridge(database, bridge);
+  }
+
+  /** What the bridge has done so far. */
+  public Counters counters() {
+    return bridge.counters();
+  }
+
+  /** Whether it is connected and subscribed: it receives. */
+  public boolean isSubscribed() {
+    return bridge.isSubscribed();
   }
 
   @Override
