@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.releve.cloud.TestStores;
 import io.releve.cloud.store.StoreSettings;
-import io.releve.contract.GatewayId;
 import io.releve.gateway.alert.MeterHealth;
 import io.releve.gateway.config.UplinkConfig;
 import io.releve.gateway.decode.WiredFrameDecoder;
@@ -59,27 +58,8 @@ class BridgeOutageFaultTest {
       Backfill backfill = new Backfill(building, ingest);
       Outbox outbox = new Outbox(gateway);
       UplinkConfig config =
-          new UplinkConfig(
-              broker.uri(),
-              "gw-outage",
-              null,
-              null,
-              null,
-              null,
-              null,
-              500,
-              8,
-              Duration.ofSeconds(2),
-              Duration.ofSeconds(5),
-              Duration.ofHours(1));
-      try (Uplink uplink =
-          Uplink.start(
-              config,
-              GatewayId.of(BrokerRestartFaultTest.GATEWAY),
-              gateway,
-              Clock.systemUTC(),
-              "releve-test",
-              null)) {
+          TestUplinks.config(broker.uri(), "gw-outage", 500, 8, Duration.ofSeconds(2));
+      try (Uplink uplink = TestUplinks.start(config, gateway)) {
         try (RunningBridge bridge = RunningBridge.start(broker, cloudStore)) {
           backfill.run(T0, T0.plus(Duration.ofHours(1)), Duration.ofMinutes(15));
           long first = CloudStore.gatewayRows(gatewayDb).lastKey();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.releve.cloud.TestStores;
 import io.releve.cloud.store.SqliteDatabase;
 import io.releve.cloud.store.StoreSettings;
-import io.releve.contract.GatewayId;
 import io.releve.gateway.bench.DrainBacklog;
 import io.releve.gateway.config.UplinkConfig;
 import io.releve.gateway.store.Database;
@@ -59,27 +58,8 @@ class DatabaseOutageFaultTest {
       DrainBacklog.store(gateway, 40, 1, Instant.parse("2026-11-20T00:00:00Z"));
       Outbox outbox = new Outbox(gateway);
       UplinkConfig config =
-          new UplinkConfig(
-              broker.uri(),
-              "gw-db-outage",
-              null,
-              null,
-              null,
-              null,
-              null,
-              100,
-              4,
-              Duration.ofSeconds(3),
-              Duration.ofSeconds(5),
-              Duration.ofHours(1));
-      try (Uplink uplink =
-              Uplink.start(
-                  config,
-                  GatewayId.of(BrokerRestartFaultTest.GATEWAY),
-                  gateway,
-                  Clock.systemUTC(),
-                  "releve-test",
-                  null);
+          TestUplinks.config(broker.uri(), "gw-db-outage", 100, 4, Duration.ofSeconds(3));
+      try (Uplink uplink = TestUplinks.start(config, gateway);
           BrokerRestartFaultTest.Poller poller =
               BrokerRestartFaultTest.Poller.start(gateway, 20, Duration.ofMillis(50))) {
         long before = outbox.ackedSeq();

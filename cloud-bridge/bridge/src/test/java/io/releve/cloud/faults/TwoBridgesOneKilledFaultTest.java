@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.releve.cloud.TestStores;
 import io.releve.cloud.store.StoreSettings;
-import io.releve.contract.GatewayId;
 import io.releve.gateway.bench.DrainBacklog;
 import io.releve.gateway.config.UplinkConfig;
 import io.releve.gateway.store.Database;
@@ -60,28 +59,9 @@ class TwoBridgesOneKilledFaultTest {
       DrainBacklog.store(gateway, 40, 2, Instant.parse("2026-11-20T00:00:00Z"));
       Outbox outbox = new Outbox(gateway);
       UplinkConfig config =
-          new UplinkConfig(
-              broker.uri(),
-              "gw-two-bridges",
-              null,
-              null,
-              null,
-              null,
-              null,
-              100,
-              4,
-              Duration.ofSeconds(3),
-              Duration.ofSeconds(5),
-              Duration.ofHours(1));
+          TestUplinks.config(broker.uri(), "gw-two-bridges", 100, 4, Duration.ofSeconds(3));
       ChildBridge restarted = null;
-      try (Uplink uplink =
-              Uplink.start(
-                  config,
-                  GatewayId.of(BrokerRestartFaultTest.GATEWAY),
-                  gateway,
-                  Clock.systemUTC(),
-                  "releve-test",
-                  null);
+      try (Uplink uplink = TestUplinks.start(config, gateway);
           BrokerRestartFaultTest.Poller poller =
               BrokerRestartFaultTest.Poller.start(gateway, 20, Duration.ofMillis(50))) {
         long beforeKill = outbox.ackedSeq();

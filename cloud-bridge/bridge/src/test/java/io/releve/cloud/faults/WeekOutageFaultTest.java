@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.releve.cloud.TestStores;
 import io.releve.cloud.store.StoreSettings;
-import io.releve.contract.GatewayId;
 import io.releve.gateway.bench.DrainBacklog;
 import io.releve.gateway.config.UplinkConfig;
 import io.releve.gateway.store.Database;
@@ -52,28 +51,14 @@ class WeekOutageFaultTest {
         RunningBridge bridge = RunningBridge.start(broker, cloudStore)) {
       Outbox outbox = new Outbox(gateway);
       UplinkConfig config =
-          new UplinkConfig(
+          TestUplinks.config(
               link.uri(),
               "gw-week",
-              null,
-              null,
-              null,
-              null,
-              null,
               UplinkConfig.DEFAULT_BATCH_SIZE,
               UplinkConfig.DEFAULT_WINDOW,
-              Duration.ofSeconds(20),
-              Duration.ofSeconds(10),
-              Duration.ofHours(1));
+              Duration.ofSeconds(20));
       Instant end = Instant.parse("2026-11-27T00:00:00Z");
-      try (Uplink uplink =
-          Uplink.start(
-              config,
-              GatewayId.of(BrokerRestartFaultTest.GATEWAY),
-              gateway,
-              Clock.systemUTC(),
-              "releve-test",
-              null)) {
+      try (Uplink uplink = TestUplinks.start(config, gateway)) {
         // the last poll cycle before the outage is delivered
         long before = PollCycles.store(gateway, METERS, end.minus(Duration.ofDays(days)));
         Await.until("the cycle before the outage acknowledged", () -> outbox.ackedSeq() == before);

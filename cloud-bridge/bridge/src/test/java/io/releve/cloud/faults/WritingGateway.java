@@ -1,9 +1,7 @@
 package io.releve.cloud.faults;
 
-import io.releve.contract.GatewayId;
 import io.releve.gateway.config.UplinkConfig;
 import io.releve.gateway.store.Database;
-import io.releve.gateway.uplink.Uplink;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,28 +25,9 @@ public final class WritingGateway {
     boolean write = "write".equals(args[2]);
     int meters = Integer.parseInt(args[3]);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    UplinkConfig config =
-        new UplinkConfig(
-            broker,
-            "gw-killed",
-            null,
-            null,
-            null,
-            null,
-            null,
-            200,
-            4,
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5),
-            Duration.ofHours(1));
+    UplinkConfig config = TestUplinks.config(broker, "gw-killed", 200, 4, Duration.ofSeconds(2));
     Database database = Database.open(file, Clock.systemUTC());
-    Uplink.start(
-        config,
-        GatewayId.of(BrokerRestartFaultTest.GATEWAY),
-        database,
-        Clock.systemUTC(),
-        "releve-test",
-        null);
+    TestUplinks.start(config, database);
     out.println("started");
     if (!write) {
       Thread.sleep(Long.MAX_VALUE);
