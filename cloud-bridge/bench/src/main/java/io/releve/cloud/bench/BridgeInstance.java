@@ -13,9 +13,13 @@ import java.time.Clock;
 
 /**
  * One bridge instance as the benchmark runs it: the production {@link Bridge}, {@link Ingest} and
- * {@link PostgresDatabase}, with a connection pool and an MQTT client of its own, as a separate
+ * {@link PostgresDatabase}, with a connection pool and MQTT clients of its own, as a separate
  * process of the bridge would have, and the production default of workers ({@code bridge.workers}).
- * The one place where the benchmark makes a {@link Bridge}.
+ * It opens {@link IngestBenchmark#DEFAULT_CONNECTIONS} MQTT connections ({@code
+ * bridge.connections}) unless told otherwise: one connection decodes what it receives on Paho's one
+ * receiver thread, about 50 000 readings a second at most, and the connections share the up topics
+ * through a shared subscription (the instance's own group, or the phase's). The one place where the
+ * benchmark makes a {@link Bridge}.
  */
 final class BridgeInstance implements AutoCloseable {
 
@@ -34,9 +38,14 @@ final class BridgeInstance implements AutoCloseable {
    * #isSubscribed()} says when it receives.
    *
    * @param upFilter {@code Topics.UP_ALL}, or {@code Topics.sharedUp(group)} for several instances
+   * @param connections its MQTT connections, {@code bridge.connections}
    */
   static BridgeInstance start(
-      String brokerUri, String clientId, String upFilter, StoreSettings.Postgres store) {
+      String brokerUri,
+      String clientId,
+      String upFilter,
+      int connections,
+      StoreSettings.Postgres store) {
     Database database = PostgresDatabase.open(store, Clock.systemUTC());
     Bridge bridge;
     try {
@@ -45,7 +54,8 @@ final class BridgeInstance implements AutoCloseable {
               MqttSettings.plain(brokerUri, clientId),
               upFilter,
               new Ingest(database),
-              CloudConfig.DEFAULT_WORKERS);
+              CloudConfig.DEFAULT_WORKERS,
+              connections);
     } catch (ConfigException | RuntimeException e) {
       database.close();
       throw new BenchFailedException(
@@ -57,6 +67,11 @@ final class BridgeInstance implements AutoCloseable {
 
   String clientId() {
     return clientId;
+  }
+
+  /** The filter its connections subscribe to for the up topics. */
+  String upFilter() {
+    return bridge.upFilter();
   }
 
   boolean isSubscribed() {

@@ -1,5 +1,6 @@
 package io.releve.cloud.bench;
 
+import io.releve.cloud.config.CloudConfig;
 import io.releve.cloud.config.Secret;
 import io.releve.cloud.store.StoreSettings;
 import io.releve.contract.Topics;
@@ -26,10 +27,14 @@ import org.eclipse.paho.client.mqttv3.MqttException;
  * two {@link BridgeInstance}s store the batches in PostgreSQL ({@link BenchPostgres}) and
  * acknowledge them after the commit.
  *
+ * <p>Each instance opens {@link Settings#connections()} MQTT connections (by default {@value
+ * #DEFAULT_CONNECTIONS}), each with Paho's receiver thread of its own: one connection cannot decode
+ * much more than 50 000 readings a second.
+ *
  * <ul>
- *   <li>Phase {@code one}: one instance on the plain subscription {@link Topics#UP_ALL}, an empty
- *       database. The clock runs from the first publish to the ack of every gateway's last seq;
- *       then the database must hold exactly the fleet's readings.
+ *   <li>Phase {@code one}: one instance on {@link Topics#UP_ALL} (shared among its own connections
+ *       when it has several), an empty database. The clock runs from the first publish to the ack
+ *       of every gateway's last seq; then the database must hold exactly the fleet's readings.
  *   <li>Phase {@code two}: two instances in the share group {@value #SHARE_GROUP}, another empty
  *       database, the same load. Each instance must have handled 40–60 % of the batches, and the
  *       database must hold exactly the fleet's readings.
@@ -47,6 +52,9 @@ public final class IngestBenchmark {
   public static final double MIN_SHARE = 0.40;
 
   public static final double MAX_SHARE = 0.60;
+
+  /** The MQTT connections of each instance when not told otherwise ({@code bridge.connections}). */
+  public static final int DEFAULT_CONNECTIONS = 4;
 
   /** The share group of phase two's instances. */
   static final String SHARE_GROUP = "bench";
@@ -88,6 +96,7 @@ public final class IngestBenchmark {
    * @param databaseUser the role for {@code databaseUrl}
    * @param databasePassword its password, or null
    * @param phases which phases to run
+   * @param connections each instance's MQTT connections, 1 to {@link CloudConfig#MAX_CONNECTIONS}
    */
   public record Settings(
       int gateways,
@@ -99,7 +108,8 @@ public final class IngestBenchmark {
       String databaseUrl,
       String databaseUser,
       Secret databasePassword,
-      Phases phases) {
+      Phases phases,
+      int connections) {
 
     public Settings {
       Objects.requireNonNull(timeout, "timeout");
@@ -113,6 +123,10 @@ public final class IngestBenchmark {
       if ((long) gateways * window > MAX_BATCHES_IN_FLIGHT) {
         throw new IllegalArgumentException(
             "Gateways × window must be at most " + MAX_BATCHES_IN_FLIGHT + ".");
+      }
+      if (connections < 1 || connections > CloudConfig.MAX_CONNECTIONS) {
+        throw new IllegalArgumentException(
+            "Connections must lie between 1 and " + CloudConfig.MAX_CONNECTIONS + ".");
       }
       if ((databaseUrl == null) != (databaseUser == null)) {
         throw new IllegalArgumentException("The database's URL and user go together.");
@@ -233,7 +247,11 @@ public final class IngestBenchmark {
       for (int i = 0; i < instances; i++) {
         bridges.add(
             BridgeInstance.start(
-                uri, "releve-bench-" + name + "-" + IngestResult.instance(i), upFilter, store));
+                uri,
+                "releve-bench-" + name + "-" + IngestResult.instance(i),
+                upFilter,
+                settings.connections(),
+                store));
       }
       awaitSubscribed(bridges);
       progress.accept(
@@ -241,8 +259,11 @@ public final class IngestBenchmark {
               + name
               + ": "
               + instances
-              + (instances == 1 ? " bridge instance on " : " bridge instances sharing ")
-              + upFilter
+              + (instances == 1 ? " bridge instance (" : " bridge instances (")
+              + settings.connections()
+              + (settings.connections() == 1 ? " connection" : " connections")
+              + (instances == 1 ? ") on " : " each) sharing ")
+              + bridges.get(0).upFilter()
               + "; publishing "
               + fleet.readings()
               + " readings");

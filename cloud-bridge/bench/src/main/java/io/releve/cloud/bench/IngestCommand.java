@@ -1,5 +1,6 @@
 package io.releve.cloud.bench;
 
+import io.releve.cloud.config.CloudConfig;
 import io.releve.cloud.config.Secret;
 import io.releve.common.cli.CliException;
 import java.io.PrintWriter;
@@ -24,8 +25,8 @@ import picocli.CommandLine.TypeConversionException;
           + " readings: 400 000 readings) as the contract's JSON, starts a Mosquitto of its own on"
           + " a free loopback port (or uses --broker) and a PostgreSQL server of its own in a temp"
           + " folder, fsync on (or uses --database-url), then runs two phases. Phase one: one"
-          + " bridge instance (the production Bridge, Ingest and PostgresDatabase, in this JVM) on"
-          + " an empty database; the gateways publish with QoS 1, each with at most --window"
+          + " bridge instance (the production Bridge, Ingest and PostgresDatabase, in this JVM,"
+          + " with --connections MQTT connections) on an empty database; the gateways publish with QoS 1, each with at most --window"
           + " batches awaiting an ack. Prints the time from the first publish to the ack of every"
           + " gateway's last seq, readings per second and the ratio to the target (DESIGN §9:"
           + " 50 000 readings/s); the database must then hold every reading once. Phase two: two"
@@ -110,6 +111,14 @@ public final class IngestCommand implements Callable<Integer> {
   String databaseUser;
 
   @Option(
+      names = "--connections",
+      defaultValue = "" + IngestBenchmark.DEFAULT_CONNECTIONS,
+      description =
+          "MQTT connections of each bridge instance, 1–16 as bridge.connections (default:"
+              + " ${DEFAULT-VALUE}).")
+  int connections;
+
+  @Option(
       names = "--phase",
       defaultValue = "both",
       paramLabel = "one|two|both",
@@ -143,6 +152,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
     checkRange("--batch-size", batchSize, 1, 2_000);
     checkRange("--window", window, 1, 32);
+    checkRange("--connections", connections, 1, CloudConfig.MAX_CONNECTIONS);
     if (gateways * window > IngestBenchmark.MAX_BATCHES_IN_FLIGHT) {
       throw usage(
           "--gateways × --window ["
@@ -185,7 +195,8 @@ public final class IngestCommand implements Callable<Integer> {
                     databaseUrl,
                     databaseUser,
                     password,
-                    phases))
+                    phases,
+                    connections))
             .run(
                 line -> {
                   err.println("releve bench ingest: " + line);

@@ -143,6 +143,7 @@ public record IngestResult(
     lines.add(String.format(Locale.ROOT, "payload_mib=%.1f", payloadBytes / 1048576.0));
     lines.add("broker=" + broker);
     lines.add("database=" + database);
+    lines.add("connections_per_instance=" + settings.connections());
     for (Phase phase : phases) {
       String p = phase.name() + "_";
       lines.add(p + "instances=" + phase.messages().size());

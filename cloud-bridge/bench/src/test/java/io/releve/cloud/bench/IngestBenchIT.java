@@ -65,6 +65,7 @@ class IngestBenchIT {
             "one_stored", report.get("one_stored"),
             "two_instances", report.get("two_instances")),
         out::toString);
+    assertEquals("4", report.get("connections_per_instance"), out::toString);
     assertEquals("4000", report.get("two_stored"), out::toString);
     assertEquals(
         40,

@@ -73,6 +73,7 @@ class IngestCommandTest {
           "--database-url",
           "--database-user",
           "--phase",
+          "--connections",
           "--quick"
         }) {
       assertTrue(out.toString().contains(option), option);

@@ -20,7 +20,8 @@ class IngestResultTest {
           null,
           null,
           null,
-          IngestBenchmark.Phases.BOTH);
+          IngestBenchmark.Phases.BOTH,
+          4);
 
   private static IngestResult result(IngestResult.Phase... phases) {
     return new IngestResult(
@@ -44,6 +45,7 @@ class IngestResultTest {
             "payload_mib=0.3",
             "broker=local-mosquitto",
             "database=local-postgresql",
+            "connections_per_instance=4",
             "one_instances=1",
             "one_s=0.010",
             "one_readings_per_s=100000",

@@ -16,6 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Entry point of the cloud jar. Without a subcommand it runs the bridge until SIGTERM or Ctrl-C;
@@ -99,6 +100,15 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws Exception {
     CloudConfig cloud = config.load();
     MqttSettings mqtt = broker.apply(cloud);
+    if (embeddedPort != null && cloud.connections() > 1) {
+      throw new ParameterException(
+          commandSpec.commandLine(),
+          "--embedded-broker has no shared subscriptions, which bridge.connections ["
+              + cloud.connections()
+              + "] in "
+              + config.path()
+              + " needs: set bridge.connections = 1 for the embedded broker.");
+    }
     if (embeddedPort != null) {
       mqtt = mqtt.withUri("tcp://127.0.0.1:" + embeddedPort);
     }
@@ -120,7 +130,13 @@ public final class Main implements Callable<Integer> {
     try (EmbeddedBroker embedded =
             embeddedPort == null ? null : EmbeddedBroker.start(embeddedPort);
         Database database = Database.open(cloud.store(), Clock.systemUTC());
-        Bridge bridge = new Bridge(mqtt, cloud.upFilter(), new Ingest(database), cloud.workers())) {
+        Bridge bridge =
+            new Bridge(
+                mqtt,
+                cloud.upFilter(),
+                new Ingest(database),
+                cloud.workers(),
+                cloud.connections())) {
       log.info("Database {}", database.describe());
       bridge.start();
       announce(bridge, mqtt.uri(), database);

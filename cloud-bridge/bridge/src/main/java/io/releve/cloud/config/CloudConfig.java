@@ -23,9 +23,15 @@ import java.util.regex.Pattern;
  * @param store the SQLite file (a relative {@code database.path} resolves against the
  *     configuration's folder) or the PostgreSQL database ({@code database.url})
  * @param workers the threads that store messages concurrently ({@code bridge.workers})
+ * @param connections the MQTT connections one instance receives on ({@code bridge.connections})
  */
 public record CloudConfig(
-    Path file, MqttSettings mqtt, String shareGroup, StoreSettings store, int workers) {
+    Path file,
+    MqttSettings mqtt,
+    String shareGroup,
+    StoreSettings store,
+    int workers,
+    int connections) {
 
   public static final String DEFAULT_URI = "tcp://127.0.0.1:1883";
   public static final String DEFAULT_DATABASE = "cloud.db";
@@ -35,6 +41,15 @@ public record CloudConfig(
 
   /** The most {@code bridge.workers}: more would only wait for database connections. */
   public static final int MAX_WORKERS = 64;
+
+  /** {@code bridge.connections} when not set: one MQTT connection. */
+  public static final int DEFAULT_CONNECTIONS = 1;
+
+  /**
+   * The most {@code bridge.connections}: each is a client of its own with a thread that decodes
+   * what it receives; past a few the workers and the database are the limit.
+   */
+  public static final int MAX_CONNECTIONS = 16;
 
   /** Paho accepts tcp:// and ssl://; the port is required so that nobody guesses it. */
   private static final Pattern URI =
@@ -57,7 +72,11 @@ public record CloudConfig(
   public static final int DEFAULT_POOL_SIZE = 8;
   public static final int MAX_POOL_SIZE = 64;
 
-  /** The topic filter of the up topics: shared when a group is set. */
+  /**
+   * The topic filter of the up topics: shared when a group is set. With several {@link
+   * #connections()} and no group, the bridge shares {@link Topics#UP_ALL} among its own connections
+   * (see {@code Bridge}).
+   */
   public String upFilter() {
     return shareGroup.isEmpty() ? Topics.UP_ALL : Topics.sharedUp(shareGroup);
   }
@@ -115,6 +134,8 @@ public record CloudConfig(
       shareGroup = group.value();
     }
     int workers = workers(reader);
+    int connections =
+        wholeNumber(reader, "bridge.connections", DEFAULT_CONNECTIONS, MAX_CONNECTIONS);
     StoreSettings store = store(reader);
     if (!shareGroup.isEmpty() && store.engine() != StoreSettings.Engine.POSTGRESQL) {
       throw reader.bad(
@@ -129,7 +150,8 @@ public record CloudConfig(
         new MqttSettings(uri, clientId, username, password, caFile, clientP12, p12Password),
         shareGroup,
         store,
-        workers);
+        workers,
+        connections);
   }
 
   /** {@code database.path} (SQLite, the default) or {@code database.url} (PostgreSQL), not both. */

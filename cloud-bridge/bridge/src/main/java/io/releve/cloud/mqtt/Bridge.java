@@ -10,6 +10,7 @@ import io.releve.contract.Json;
 import io.releve.contract.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -19,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -32,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bridge: one MQTT client whose messages a pool of workers hands to {@link Ingest},
- * each publishing the ack after the commit.
+ * The running bridge: one or more MQTT connections ({@code bridge.connections}) whose messages a
+ * pool of workers hands to {@link Ingest}, each publishing the ack after the commit.
  *
  * <ul>
  *   <li>Clean session and {@link MemoryPersistence}: nothing is kept on disk by Paho; the gateways'
@@ -65,6 +67,22 @@ import org.slf4j.LoggerFactory;
  * and registry changes apply in (epoch, seq) order whatever the arrival order. The one-by-one
  * alternative waits for each commit on the callback thread and caps the bridge at one transaction's
  * round trip per message.
+ *
+ * <p>Several connections. Paho 1.2.5 decodes every incoming PUBLISH on the client's one receiver
+ * thread, copying its bytes twice a byte at a time through synchronized reads: about 10 ms of CPU
+ * for a batch of 500 readings, so one connection cannot receive much more than 50 000 readings a
+ * second whatever the database does. With {@code bridge.connections} above 1 the bridge opens that
+ * many connections, each a client (and receiver thread) of its own, all feeding the same workers.
+ * Each connection keeps everything above for itself: its own fresh client after every loss, its own
+ * backoff and CONNACK deadline, and it is the only one dropped when a message it delivered meets a
+ * database failure. The up topics are dealt out among the connections by a shared subscription: the
+ * configured share group when there is one (so several instances × several connections share one
+ * group), otherwise a group of the instance's own, {@code releve-<client id>}, that nothing else
+ * joins. The first connection uses the configured client id and also subscribes to the statuses
+ * (retained: read once per instance); the others use {@code <client id>-2}, {@code -3}… and
+ * subscribe to the up topics only. An ack goes out on the connection that delivered the batch, or
+ * on another one when that one is down: any connection reaches the gateway. With one connection the
+ * up filter is left as given.
  */
 public final class Bridge implements AutoCloseable {
 
@@ -91,15 +109,6 @@ public final class Bridge implements AutoCloseable {
   /** SUBACK's return code for a refused subscription (MQTT 3.1.1, 3.9.3). */
   private static final int SUBSCRIPTION_REFUSED = 0x80;
 
-  /**
-   * The delay before reconnecting after a lost connection: 1 s, doubled each time a connection is
-   * lost again before one has been healthy (subscribed) for a while, so that a database that keeps
-   * failing does not make the bridge reconnect every second.
-   */
-  private long reconnectDelayMs = 1_000;
-
-  private volatile long healthySinceNanos;
-
   /** A connection counts as healthy once it has held this long after its subscriptions. */
   private static final long HEALTHY_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -113,17 +122,17 @@ public final class Bridge implements AutoCloseable {
   private final BlockingQueue<Delivery> queue;
   private final List<Thread> workers = new ArrayList<>();
 
-  /** Replaced by a fresh one after every lost connection (see {@link #replaceClient}). */
-  private volatile MqttAsyncClient client;
+  /** The connections; the first also reads the statuses. */
+  private final List<Link> links = new ArrayList<>();
 
   private final MqttConnectOptions options;
   private final ScheduledExecutorService timer;
   private long loggedMessages;
   private volatile boolean closed;
-  private volatile boolean subscribed;
 
   /**
-   * A bridge with {@link CloudConfig#DEFAULT_WORKERS} workers, not yet connected.
+   * A bridge with {@link CloudConfig#DEFAULT_WORKERS} workers and one connection, not yet
+   * connected.
    *
    * @param upFilter {@link Topics#UP_ALL} or {@link Topics#sharedUp}
    * @throws ConfigException when the TLS files cannot be used
@@ -133,7 +142,7 @@ public final class Bridge implements AutoCloseable {
   }
 
   /**
-   * A bridge, not yet connected.
+   * A bridge with one connection, not yet connected.
    *
    * @param upFilter {@link Topics#UP_ALL} or {@link Topics#sharedUp}
    * @param workers the threads that run {@link Ingest#handle}, {@code bridge.workers}: 1 to {@link
@@ -142,17 +151,50 @@ public final class Bridge implements AutoCloseable {
    */
   public Bridge(MqttSettings settings, String upFilter, Ingest ingest, int workers)
       throws ConfigException {
+    this(settings, upFilter, ingest, workers, 1);
+  }
+
+  /**
+   * A bridge, not yet connected.
+   *
+   * @param upFilter {@link Topics#UP_ALL} (this instance alone) or {@link Topics#sharedUp} (shared
+   *     with other instances); with several connections {@link Topics#UP_ALL} becomes the
+   *     instance's own share group (see {@link #upFilter()})
+   * @param workers the threads that run {@link Ingest#handle}, {@code bridge.workers}: 1 to {@link
+   *     CloudConfig#MAX_WORKERS}
+   * @param connections the MQTT connections, {@code bridge.connections}: 1 to {@link
+   *     CloudConfig#MAX_CONNECTIONS}
+   * @throws ConfigException when the TLS files cannot be used
+   * @throws IllegalArgumentException when a count is out of range, or several connections are asked
+   *     for with a plain filter other than {@link Topics#UP_ALL}
+   */
+  public Bridge(MqttSettings settings, String upFilter, Ingest ingest, int workers, int connections)
+      throws ConfigException {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.upFilter = Objects.requireNonNull(upFilter, "upFilter");
     this.ingest = Objects.requireNonNull(ingest, "ingest");
     if (workers < 1 || workers > CloudConfig.MAX_WORKERS) {
       throw new IllegalArgumentException(
           "workers must lie between 1 and " + CloudConfig.MAX_WORKERS + ", not " + workers);
     }
+    if (connections < 1 || connections > CloudConfig.MAX_CONNECTIONS) {
+      throw new IllegalArgumentException(
+          "connections must lie between 1 and "
+              + CloudConfig.MAX_CONNECTIONS
+              + ", not "
+              + connections);
+    }
+    this.upFilter =
+        upFilterFor(Objects.requireNonNull(upFilter, "upFilter"), settings.clientId(), connections);
     this.options = Connections.options(settings);
     try {
-      this.client = newClient();
+      for (int i = 0; i < connections; i++) {
+        links.add(
+            i == 0
+                ? new Link(0, settings.clientId(), Topics.STATUS_ALL, this.upFilter)
+                : new Link(i, settings.clientId() + "-" + (i + 1), this.upFilter));
+      }
     } catch (MqttException e) {
+      links.forEach(Link::closeQuietly);
       throw new ConfigException("mqtt.uri [" + settings.uri() + "] cannot be used: " + e, e);
     }
     this.timer =
@@ -170,133 +212,64 @@ public final class Bridge implements AutoCloseable {
     }
   }
 
-  /** Starts connecting and returns at once; {@link #isConnected()} says when it is done. */
+  /**
+   * The filter the connections subscribe to for the up topics: {@code upFilter} itself with one
+   * connection or a shared filter; with several connections and {@link Topics#UP_ALL}, the shared
+   * filter of a group of the instance's own, so that its connections split the load and nothing
+   * else joins them. A plain filter would bring every message to every connection.
+   */
+  static String upFilterFor(String upFilter, String clientId, int connections) {
+    if (connections == 1 || upFilter.startsWith("$share/")) {
+      return upFilter;
+    }
+    if (upFilter.equals(Topics.UP_ALL)) {
+      return Topics.sharedUp("releve-" + clientId.replaceAll("[^A-Za-z0-9._-]", "-"));
+    }
+    throw new IllegalArgumentException(
+        "Several connections need "
+            + Topics.UP_ALL
+            + " or a shared filter ($share/...), not "
+            + upFilter
+            + ": a plain filter would bring every message to every connection");
+  }
+
+  /** Starts connecting and returns at once; {@link #isSubscribed()} says when it receives. */
   public void start() {
     log.info(
         "Connecting to {} as {}; up topics through {}; {} workers",
         settings.uri(),
-        settings.clientId(),
+        links.size() == 1
+            ? settings.clientId()
+            : String.join(", ", links.stream().map(link -> link.clientId).toList())
+                + " ("
+                + links.size()
+                + " connections)",
         upFilter,
         workers.size());
     workers.forEach(Thread::start);
     timer.scheduleAtFixedRate(
         this::logSummary, LOG_INTERVAL.toMillis(), LOG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-    connect(1_000);
+    links.forEach(link -> link.connect(1_000));
   }
 
-  private MqttAsyncClient newClient() throws MqttException {
-    // MemoryPersistence: Paho's default file persistence writes into the working directory.
-    MqttAsyncClient fresh =
-        new MqttAsyncClient(settings.uri(), settings.clientId(), new MemoryPersistence());
-    // PUBACK only after the commit: see messageArrivedComplete in Forwarder.complete
-    fresh.setManualAcks(true);
-    fresh.setCallback(new Forwarder(fresh));
-    return fresh;
+  /** The filter of the up topics the connections subscribe to: see {@link #upFilterFor}. */
+  public String upFilter() {
+    return upFilter;
   }
 
-  /**
-   * Paho 1.2.5 can hang for good when a client that lost its connection connects again (its connect
-   * thread waits in {@code CommsSender.start} for a sender thread that never runs; seen after a
-   * broker was killed while acks were being published). A fresh client for each new connection
-   * never carries the old one's threads.
-   */
-  private void replaceClient() {
-    MqttAsyncClient old = client;
-    try {
-      old.disconnectForcibly(0, 500, false);
-    } catch (MqttException e) {
-      log.debug("The lost client would not disconnect: {}", e.toString());
-    }
-    try {
-      old.close(true);
-    } catch (MqttException e) {
-      log.debug("The lost client would not close: {}", e.toString());
-    }
-    try {
-      client = newClient();
-    } catch (MqttException e) {
-      // the URI was accepted once; nothing else can fail here
-      throw new IllegalStateException("Cannot make a new MQTT client: " + e, e);
-    }
+  /** How many MQTT connections it keeps, {@code bridge.connections}. */
+  public int connections() {
+    return links.size();
   }
 
-  private void connectionHealthy() {
-    healthySinceNanos = System.nanoTime();
-  }
-
-  private void reconnect() {
-    if (closed) {
-      return;
-    }
-    replaceClient();
-    connect(1_000);
-  }
-
-  private void connect(long retryDelayMs) {
-    if (closed) {
-      return;
-    }
-    MqttAsyncClient current = client;
-    try {
-      IMqttToken attempt =
-          current.connect(
-              options,
-              null,
-              new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {}
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                  if (current == client) {
-                    retry(retryDelayMs, failure);
-                  }
-                }
-              });
-      timer.schedule(
-          () -> abandonIfStuck(current, attempt), CONNECT_DEADLINE_MS, TimeUnit.MILLISECONDS);
-    } catch (MqttException e) {
-      retry(retryDelayMs, e);
-    }
-  }
-
-  /**
-   * Paho's connection timeout covers the TCP connection only: a broker that takes the connection
-   * but never answers CONNECT (seen right after a broker restart) would hold the attempt until the
-   * socket dies, a minute and more. Past the deadline the attempt is dropped, which fails it and so
-   * schedules the next one.
-   */
-  private void abandonIfStuck(MqttAsyncClient attempted, IMqttToken attempt) {
-    if (closed || attempted != client || attempt.isComplete()) {
-      return;
-    }
-    log.warn(
-        "No answer to CONNECT from {} within {} s; dropping the attempt",
-        settings.uri(),
-        CONNECT_DEADLINE_MS / 1000);
-    reconnect();
-  }
-
-  private void retry(long delayMs, Throwable failure) {
-    if (closed) {
-      return;
-    }
-    log.warn(
-        "Cannot connect to {}: {}; trying again in {} s",
-        settings.uri(),
-        failure.getMessage(),
-        delayMs / 1000);
-    long next = Math.min(delayMs * 2, Connections.MAX_RECONNECT_DELAY_MS);
-    timer.schedule(() -> connect(next), delayMs, TimeUnit.MILLISECONDS);
-  }
-
+  /** Whether every connection is up. */
   public boolean isConnected() {
-    return client.isConnected();
+    return links.stream().allMatch(Link::isConnected);
   }
 
-  /** Whether it is connected and the broker granted its subscriptions: it receives. */
+  /** Whether every connection is up and the broker granted its subscriptions: it receives. */
   public boolean isSubscribed() {
-    return subscribed && client.isConnected();
+    return links.stream().allMatch(Link::isSubscribed);
   }
 
   /** What it has done so far. */
@@ -304,44 +277,20 @@ public final class Bridge implements AutoCloseable {
     return counters;
   }
 
-  private void connectComplete(boolean reconnect, String serverUri) {
-    log.info("{} to {}", reconnect ? "Reconnected" : "Connected", serverUri);
-    try {
-      // clean session: the broker forgot our subscriptions, so make them again every time
-      client.subscribe(
-          new String[] {Topics.STATUS_ALL, upFilter},
-          new int[] {1, 1},
-          null,
-          new IMqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-              // Paho's async client reports a refused subscription (SUBACK 0x80) as a success
-              for (int granted : token.getGrantedQos()) {
-                if (granted == SUBSCRIPTION_REFUSED) {
-                  log.error(
-                      "The broker refused the subscription to {} or {} (SUBACK 0x80): check the"
-                          + " bridge user's ACL; nothing will be received",
-                      Topics.STATUS_ALL,
-                      upFilter);
-                  return;
-                }
-              }
-              subscribed = true;
-              connectionHealthy();
-            }
+  /**
+   * The messages each connection has received since start, the first connection's first: how the
+   * broker dealt them out.
+   */
+  public List<Long> messagesPerConnection() {
+    return links.stream().map(link -> link.messages.get()).toList();
+  }
 
-            @Override
-            public void onFailure(IMqttToken token, Throwable failure) {
-              log.error(
-                  "The broker refused the subscriptions to {} and {}: {}",
-                  Topics.STATUS_ALL,
-                  upFilter,
-                  String.valueOf(failure));
-            }
-          });
-    } catch (MqttException e) {
-      log.error("Cannot subscribe to {} and {}: {}", Topics.STATUS_ALL, upFilter, e.toString(), e);
-    }
+  /**
+   * How many times each connection has been subscribed since start: 1 until it is lost or dropped
+   * and comes back.
+   */
+  List<Long> sessionsPerConnection() {
+    return links.stream().map(link -> link.sessions.get()).toList();
   }
 
   /** A worker's loop: one message after the other until the bridge is closed. */
@@ -372,10 +321,11 @@ public final class Bridge implements AutoCloseable {
       // a database failure, or a bug: nothing was committed, so nothing is acknowledged
       counters.failures.incrementAndGet();
       log.error(
-          "{} on a message from {}; not acknowledged, the connection is dropped and the gateway"
+          "{} on a message from {}; not acknowledged, the connection {} is dropped and the gateway"
               + " will send it again: {}",
           e instanceof StoreException ? "Database failure" : "Unexpected failure",
           topic,
+          delivery.from().link.clientId,
           e.getMessage(),
           e);
       delivery.from().fail();
@@ -384,7 +334,7 @@ public final class Bridge implements AutoCloseable {
     if (outcome instanceof Outcome.Acked acked) {
       counters.rowsAdded.addAndGet(acked.added());
       counters.duplicates.addAndGet(acked.duplicates());
-      publishAck(acked);
+      publishAck(acked, delivery.from().link);
     } else if (outcome instanceof Outcome.NothingToAck waiting) {
       counters.rowsAdded.addAndGet(waiting.added());
       counters.duplicates.addAndGet(waiting.duplicates());
@@ -406,10 +356,10 @@ public final class Bridge implements AutoCloseable {
     }
   }
 
-  private void publishAck(Outcome.Acked acked) {
+  private void publishAck(Outcome.Acked acked, Link delivering) {
     String topic = Topics.downAck(acked.gateway());
     try {
-      client.publish(topic, Json.write(acked.ack()), 1, false);
+      ackCarrier(delivering).publish(topic, Json.write(acked.ack()), 1, false);
       counters.acks.incrementAndGet();
     } catch (MqttException e) {
       // the rows are committed; the gateway resends after its ack timeout and gets a new ack
@@ -417,73 +367,55 @@ public final class Bridge implements AutoCloseable {
     }
   }
 
+  /**
+   * The client of the connection that delivered the batch while it is up, else that of any other
+   * connection that is: every connection reaches the gateway, and an ack needs no PUBACK.
+   */
+  private MqttAsyncClient ackCarrier(Link delivering) {
+    MqttAsyncClient own = delivering.client;
+    if (own.isConnected()) {
+      return own;
+    }
+    for (Link link : links) {
+      MqttAsyncClient other = link.client;
+      if (other.isConnected()) {
+        return other;
+      }
+    }
+    return own;
+  }
+
   private synchronized void logSummary() {
     long messages = counters.messages.get();
     if (messages != loggedMessages) {
       loggedMessages = messages;
-      log.info("Since start: {}", counters.summary());
-    }
-  }
-
-  /** Called once per client, from Paho's threads or from {@link #drop}. */
-  private synchronized void connectionLost(String why) {
-    subscribed = false;
-    if (!closed) {
-      log.warn("Connection to {} lost: {}; reconnecting", settings.uri(), why);
-      // not at once: a connect made while Paho still tears the lost connection down was seen to
-      // hang for a minute and a half
-      long since = healthySinceNanos;
-      if (since != 0 && System.nanoTime() - since >= HEALTHY_NANOS) {
-        reconnectDelayMs = 1_000;
+      if (links.size() == 1) {
+        log.info("Since start: {}", counters.summary());
       } else {
-        reconnectDelayMs = Math.min(reconnectDelayMs * 2, Connections.MAX_RECONNECT_DELAY_MS);
+        log.info(
+            "Since start: {}; messages per connection {}",
+            counters.summary(),
+            messagesPerConnection());
       }
-      healthySinceNanos = 0;
-      try {
-        timer.schedule(this::reconnect, reconnectDelayMs, TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException e) {
-        // closed meanwhile
-      }
-    }
-  }
-
-  /**
-   * Drops a connection after a failure. Paho reports no loss for a disconnection it was asked for,
-   * so the loss is reported here, once the connection is down.
-   */
-  private void drop(MqttAsyncClient failed) {
-    try {
-      failed.disconnectForcibly(0, DROP_TIMEOUT_MS, false);
-    } catch (MqttException e) {
-      log.debug("The failed connection would not disconnect: {}", e.toString());
-    }
-    if (failed == client) {
-      connectionLost("dropped after the failure above");
     }
   }
 
   /**
    * Stops taking messages, lets the workers finish those in hand (up to 5 s), then disconnects
-   * (waiting up to 5 s for in-flight acks) and stops reconnecting. Messages still queued get no
-   * PUBACK: the gateways send them again.
+   * every connection (waiting up to 5 s for in-flight acks) and stops reconnecting. Messages still
+   * queued get no PUBACK: the gateways send them again.
    */
   @Override
   public void close() {
     closed = true;
     timer.shutdownNow();
     stopWorkers();
-    try {
-      if (client.isConnected()) {
-        client.disconnect(DISCONNECT_TIMEOUT_MS).waitForCompletion(DISCONNECT_TIMEOUT_MS);
-      }
-    } catch (MqttException e) {
-      log.warn("Disconnecting from {} failed: {}", settings.uri(), e.toString());
-    } finally {
-      try {
-        client.close(true);
-      } catch (MqttException e) {
-        log.warn("Closing the MQTT client failed: {}", e.toString());
-      }
+    List<IMqttToken> disconnections = new ArrayList<>();
+    for (Link link : links) {
+      disconnections.add(link.startDisconnect());
+    }
+    for (int i = 0; i < links.size(); i++) {
+      links.get(i).finishClose(disconnections.get(i));
     }
     logSummary();
   }
@@ -515,23 +447,307 @@ public final class Bridge implements AutoCloseable {
   private record Delivery(Forwarder from, String topic, MqttMessage message, long number) {}
 
   /**
+   * One MQTT connection of the bridge: its current client, replaced by a fresh one after every loss
+   * (see {@link #replaceClient}), its subscriptions, and its own reconnection with backoff.
+   */
+  private final class Link {
+    private final int index;
+    private final String clientId;
+    private final String[] filters;
+    private final int[] qos;
+
+    /** Messages it received since start. */
+    private final AtomicLong messages = new AtomicLong();
+
+    /** How many times the broker granted its subscriptions. */
+    private final AtomicLong sessions = new AtomicLong();
+
+    /** Replaced by a fresh one after every lost connection (see {@link #replaceClient}). */
+    private volatile MqttAsyncClient client;
+
+    /**
+     * The delay before reconnecting after a lost connection: 1 s, doubled each time the connection
+     * is lost again before it has been healthy (subscribed) for a while, so that a database that
+     * keeps failing does not make it reconnect every second. Guarded by this link.
+     */
+    private long reconnectDelayMs = 1_000;
+
+    private volatile long healthySinceNanos;
+    private volatile boolean subscribed;
+
+    Link(int index, String clientId, String... filters) throws MqttException {
+      this.index = index;
+      this.clientId = clientId;
+      this.filters = filters.clone();
+      this.qos = new int[filters.length];
+      Arrays.fill(qos, 1);
+      this.client = newClient();
+    }
+
+    private MqttAsyncClient newClient() throws MqttException {
+      // MemoryPersistence: Paho's default file persistence writes into the working directory.
+      MqttAsyncClient fresh =
+          new MqttAsyncClient(settings.uri(), clientId, new MemoryPersistence());
+      // PUBACK only after the commit: see messageArrivedComplete in Forwarder.complete
+      fresh.setManualAcks(true);
+      fresh.setCallback(new Forwarder(this, fresh));
+      return fresh;
+    }
+
+    /**
+     * Paho 1.2.5 can hang for good when a client that lost its connection connects again (its
+     * connect thread waits in {@code CommsSender.start} for a sender thread that never runs; seen
+     * after a broker was killed while acks were being published). A fresh client for each new
+     * connection never carries the old one's threads.
+     */
+    private void replaceClient() {
+      MqttAsyncClient old = client;
+      try {
+        old.disconnectForcibly(0, 500, false);
+      } catch (MqttException e) {
+        log.debug("The lost client {} would not disconnect: {}", clientId, e.toString());
+      }
+      try {
+        old.close(true);
+      } catch (MqttException e) {
+        log.debug("The lost client {} would not close: {}", clientId, e.toString());
+      }
+      try {
+        client = newClient();
+      } catch (MqttException e) {
+        // the URI was accepted once; nothing else can fail here
+        throw new IllegalStateException("Cannot make a new MQTT client: " + e, e);
+      }
+    }
+
+    private void reconnect() {
+      if (closed) {
+        return;
+      }
+      replaceClient();
+      connect(1_000);
+    }
+
+    void connect(long retryDelayMs) {
+      if (closed) {
+        return;
+      }
+      MqttAsyncClient current = client;
+      try {
+        IMqttToken attempt =
+            current.connect(
+                options,
+                null,
+                new IMqttActionListener() {
+                  @Override
+                  public void onSuccess(IMqttToken token) {}
+
+                  @Override
+                  public void onFailure(IMqttToken token, Throwable failure) {
+                    if (current == client) {
+                      retry(retryDelayMs, failure);
+                    }
+                  }
+                });
+        timer.schedule(
+            () -> abandonIfStuck(current, attempt), CONNECT_DEADLINE_MS, TimeUnit.MILLISECONDS);
+      } catch (MqttException e) {
+        retry(retryDelayMs, e);
+      } catch (RejectedExecutionException e) {
+        // closed meanwhile
+      }
+    }
+
+    /**
+     * Paho's connection timeout covers the TCP connection only: a broker that takes the connection
+     * but never answers CONNECT (seen right after a broker restart) would hold the attempt until
+     * the socket dies, a minute and more. Past the deadline the attempt is dropped, which fails it
+     * and so schedules the next one.
+     */
+    private void abandonIfStuck(MqttAsyncClient attempted, IMqttToken attempt) {
+      if (closed || attempted != client || attempt.isComplete()) {
+        return;
+      }
+      log.warn(
+          "No answer to CONNECT from {} for {} within {} s; dropping the attempt",
+          settings.uri(),
+          clientId,
+          CONNECT_DEADLINE_MS / 1000);
+      reconnect();
+    }
+
+    private void retry(long delayMs, Throwable failure) {
+      if (closed) {
+        return;
+      }
+      log.warn(
+          "{} cannot connect to {}: {}; trying again in {} s",
+          clientId,
+          settings.uri(),
+          failure.getMessage(),
+          delayMs / 1000);
+      long next = Math.min(delayMs * 2, Connections.MAX_RECONNECT_DELAY_MS);
+      try {
+        timer.schedule(() -> connect(next), delayMs, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        // closed meanwhile
+      }
+    }
+
+    boolean isConnected() {
+      return client.isConnected();
+    }
+
+    boolean isSubscribed() {
+      return subscribed && client.isConnected();
+    }
+
+    private void connectComplete(MqttAsyncClient owner, boolean reconnect, String serverUri) {
+      log.info("{} {} to {}", clientId, reconnect ? "reconnected" : "connected", serverUri);
+      String wanted = String.join(" and ", filters);
+      try {
+        // clean session: the broker forgot our subscriptions, so make them again every time
+        owner.subscribe(
+            filters,
+            qos,
+            null,
+            new IMqttActionListener() {
+              @Override
+              public void onSuccess(IMqttToken token) {
+                // Paho's async client reports a refused subscription (SUBACK 0x80) as a success
+                for (int granted : token.getGrantedQos()) {
+                  if (granted == SUBSCRIPTION_REFUSED) {
+                    log.error(
+                        "The broker refused the subscription of {} to {} (SUBACK 0x80): check the"
+                            + " bridge user's ACL; nothing will be received",
+                        clientId,
+                        wanted);
+                    return;
+                  }
+                }
+                if (owner == client) {
+                  subscribed = true;
+                  sessions.incrementAndGet();
+                  healthySinceNanos = System.nanoTime();
+                }
+              }
+
+              @Override
+              public void onFailure(IMqttToken token, Throwable failure) {
+                log.error(
+                    "The broker refused the subscriptions of {} to {}: {}",
+                    clientId,
+                    wanted,
+                    String.valueOf(failure));
+              }
+            });
+      } catch (MqttException e) {
+        log.error("{} cannot subscribe to {}: {}", clientId, wanted, e.toString(), e);
+      }
+    }
+
+    /** Called once per client, from Paho's threads or from {@link #drop}. */
+    private synchronized void connectionLost(String why) {
+      subscribed = false;
+      if (!closed) {
+        log.warn("Connection {} to {} lost: {}; reconnecting", clientId, settings.uri(), why);
+        // not at once: a connect made while Paho still tears the lost connection down was seen to
+        // hang for a minute and a half
+        long since = healthySinceNanos;
+        if (since != 0 && System.nanoTime() - since >= HEALTHY_NANOS) {
+          reconnectDelayMs = 1_000;
+        } else {
+          reconnectDelayMs = Math.min(reconnectDelayMs * 2, Connections.MAX_RECONNECT_DELAY_MS);
+        }
+        healthySinceNanos = 0;
+        try {
+          timer.schedule(this::reconnect, reconnectDelayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+          // closed meanwhile
+        }
+      }
+    }
+
+    /**
+     * Drops the connection after a failure. Paho reports no loss for a disconnection it was asked
+     * for, so the loss is reported here, once the connection is down.
+     */
+    private void drop(MqttAsyncClient failed) {
+      try {
+        failed.disconnectForcibly(0, DROP_TIMEOUT_MS, false);
+      } catch (MqttException e) {
+        log.debug("The failed connection {} would not disconnect: {}", clientId, e.toString());
+      }
+      if (failed == client) {
+        connectionLost("dropped after the failure above");
+      }
+    }
+
+    /** Starts disconnecting when connected; the token to wait for, or null. */
+    IMqttToken startDisconnect() {
+      MqttAsyncClient current = client;
+      try {
+        if (current.isConnected()) {
+          return current.disconnect(DISCONNECT_TIMEOUT_MS);
+        }
+      } catch (MqttException e) {
+        log.warn("Disconnecting {} from {} failed: {}", clientId, settings.uri(), e.toString());
+      }
+      return null;
+    }
+
+    /** Waits (up to 5 s) for the disconnection started by {@link #startDisconnect}, then closes. */
+    void finishClose(IMqttToken disconnection) {
+      try {
+        if (disconnection != null) {
+          disconnection.waitForCompletion(DISCONNECT_TIMEOUT_MS);
+        }
+      } catch (MqttException e) {
+        log.warn("Disconnecting {} from {} failed: {}", clientId, settings.uri(), e.toString());
+      } finally {
+        try {
+          client.close(true);
+        } catch (MqttException e) {
+          log.warn("Closing the MQTT client {} failed: {}", clientId, e.toString());
+        }
+      }
+    }
+
+    /** Closes a client that never connected, when the bridge cannot be made. */
+    void closeQuietly() {
+      try {
+        client.close(true);
+      } catch (MqttException e) {
+        log.debug("Closing the MQTT client {} failed: {}", clientId, e.toString());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "connection " + (index + 1) + " (" + clientId + ")";
+    }
+  }
+
+  /**
    * One client's callbacks: its messages go to the workers, but only the current client's
    * connection events count, so a replaced client's late loss starts nothing. It also answers for
    * the PUBACKs of its messages, which only its own connection may carry.
    */
   private final class Forwarder implements MqttCallbackExtended {
+    private final Link link;
     private final MqttAsyncClient owner;
 
     /** Set once, when its connection is lost or dropped: the loss is reported only once. */
     private final AtomicBoolean lost = new AtomicBoolean();
 
-    Forwarder(MqttAsyncClient owner) {
+    Forwarder(Link link, MqttAsyncClient owner) {
+      this.link = link;
       this.owner = owner;
     }
 
     /** Whether its connection is lost, dropped or replaced: its messages can get no PUBACK. */
     boolean isGone() {
-      return lost.get() || owner != client;
+      return lost.get() || owner != link.client;
     }
 
     /** The PUBACK, on the connection that delivered the message, while it is still up. */
@@ -550,14 +766,14 @@ public final class Bridge implements AutoCloseable {
     /**
      * Drops the connection after a failure, once, from the timer thread: Paho's disconnection waits
      * for its callback thread, which may be waiting for room in the queue (it stops waiting once
-     * {@link #isGone()}).
+     * {@link #isGone()}). The bridge's other connections are left alone.
      */
     void fail() {
       if (!lost.compareAndSet(false, true)) {
         return;
       }
       try {
-        timer.execute(() -> drop(owner));
+        timer.execute(() -> link.drop(owner));
       } catch (RejectedExecutionException e) {
         // closed meanwhile: the client is closed with the bridge
       }
@@ -565,15 +781,15 @@ public final class Bridge implements AutoCloseable {
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
-      if (owner == client) {
-        Bridge.this.connectComplete(reconnect, serverUri);
+      if (owner == link.client) {
+        link.connectComplete(owner, reconnect, serverUri);
       }
     }
 
     @Override
     public void connectionLost(Throwable cause) {
-      if (lost.compareAndSet(false, true) && owner == client) {
-        Bridge.this.connectionLost(String.valueOf(cause));
+      if (lost.compareAndSet(false, true) && owner == link.client) {
+        link.connectionLost(String.valueOf(cause));
       }
     }
 
@@ -584,6 +800,7 @@ public final class Bridge implements AutoCloseable {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
       long number = counters.messages.incrementAndGet();
+      link.messages.incrementAndGet();
       Delivery delivery = new Delivery(this, topic, message, number);
       try {
         while (!queue.offer(delivery, POLL_MS, TimeUnit.MILLISECONDS)) {

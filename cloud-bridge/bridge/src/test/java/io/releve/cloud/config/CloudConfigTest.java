@@ -36,6 +36,30 @@ class CloudConfigTest {
     assertEquals(new StoreSettings.Sqlite(folder.resolve("cloud.db")), config.store());
     assertEquals("releve/v1/+/up/#", config.upFilter());
     assertEquals(4, config.workers());
+    assertEquals(1, config.connections());
+  }
+
+  @Test
+  void aConnectionCount_isRead() throws Exception {
+    assertEquals(4, CloudConfig.load(write("bridge.connections = 4\n")).connections());
+    assertEquals(16, CloudConfig.load(write("bridge.connections = 16\n")).connections());
+  }
+
+  @Test
+  void aConnectionCountOutOfRange_namesFileKeyLineAndValue() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [bridge.connections] (line 1) has value [17]: must lie between 1 and 16.",
+        error("bridge.connections = 17\n"));
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [bridge.connections] (line 1) has value [0]: must lie between 1 and 16.",
+        error("bridge.connections = 0\n"));
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [bridge.connections] (line 2) has value [two]: must be a whole number between"
+            + " 1 and 16.",
+        error("# links\nbridge.connections = two\n"));
   }
 
   @Test

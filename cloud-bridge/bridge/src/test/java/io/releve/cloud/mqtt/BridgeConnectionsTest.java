@@ -1,0 +1,317 @@
+package io.releve.cloud.mqtt;
+
+import static io.releve.cloud.Batches.EPOCH;
+import static io.releve.cloud.Batches.GATEWAY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.releve.cloud.Batches;
+import io.releve.cloud.Poll;
+import io.releve.cloud.TestStores;
+import io.releve.cloud.config.MqttSettings;
+import io.releve.cloud.ingest.FleetStatus;
+import io.releve.cloud.ingest.Ingest;
+import io.releve.cloud.store.Database;
+import io.releve.cloud.store.SqliteDatabase;
+import io.releve.cloud.store.StoreSettings;
+import io.releve.contract.Ack;
+import io.releve.contract.GatewayId;
+import io.releve.contract.Json;
+import io.releve.contract.ReadingEntry;
+import io.releve.contract.ReadingsMessage;
+import io.releve.contract.Status;
+import io.releve.contract.Topics;
+import io.releve.testkit.MosquittoBroker;
+import io.releve.testkit.PahoPeer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bridge with several MQTT connections ({@code bridge.connections}) on a real Mosquitto. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class BridgeConnectionsTest {
+
+  private static final int CONNECTIONS = 3;
+
+  @TempDir Path folder;
+  private MosquittoBroker broker;
+  private StoreSettings store;
+  private Database database;
+  private Bridge bridge;
+  private PahoPeer gateway;
+
+  @BeforeEach
+  void start() throws Exception {
+    broker = MosquittoBroker.start();
+    gateway = PahoPeer.connect(broker, "gw-rl042-gw1", options -> {});
+    gateway.client().subscribe(Topics.downAck(GATEWAY), 1);
+  }
+
+  private void startBridge(Duration busyTimeout) throws Exception {
+    store = TestStores.fresh(folder);
+    database = TestStores.open(store, Clock.systemUTC(), busyTimeout);
+    bridge =
+        new Bridge(
+            MqttSettings.plain(broker.uri(), "bridge-test"),
+            Topics.UP_ALL,
+            new Ingest(database),
+            4,
+            CONNECTIONS);
+    bridge.start();
+    Poll.until(bridge::isSubscribed, () -> "the bridge's subscriptions; " + broker.log());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (bridge != null) {
+      bridge.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+    gateway.close();
+    broker.close();
+  }
+
+  @Test
+  void withSeveralConnections_theUpTopicsAreSharedInAGroupOfTheInstancesOwn() {
+    assertEquals(Topics.UP_ALL, Bridge.upFilterFor(Topics.UP_ALL, "bridge-a", 1));
+    assertEquals(
+        "$share/releve-bridge-a/releve/v1/+/up/#",
+        Bridge.upFilterFor(Topics.UP_ALL, "bridge-a", 3));
+    assertEquals(
+        Topics.sharedUp("bridges"), Bridge.upFilterFor(Topics.sharedUp("bridges"), "bridge-a", 3));
+    assertEquals(
+        Topics.sharedUp("bridges"), Bridge.upFilterFor(Topics.sharedUp("bridges"), "bridge-a", 1));
+  }
+
+  @Test
+  void aPlainFilterOtherThanEveryUpTopic_isRefused_withSeveralConnections() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Bridge.upFilterFor("releve/v1/+/up/readings", "bridge-a", 2));
+    assertTrue(
+        refused.getMessage().contains("every message to every connection"), refused::toString);
+  }
+
+  @Test
+  void aConnectionCountOutOfRange_isRefused() {
+    try (Database db = TestStores.open(folder, Clock.systemUTC())) {
+      MqttSettings settings = MqttSettings.plain(broker.uri(), "bridge-test");
+      for (int connections : new int[] {0, 17}) {
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Bridge(settings, Topics.UP_ALL, new Ingest(db), 4, connections));
+      }
+    }
+  }
+
+  @Test
+  void threeConnections_storeManyGatewaysBatchesExactlyOnce_andEachReceivesSome() throws Exception {
+    startBridge(SqliteDatabase.BUSY_TIMEOUT);
+    assertEquals(CONNECTIONS, bridge.connections());
+    assertEquals("$share/releve-bridge-test/releve/v1/+/up/#", bridge.upFilter());
+    String log = broker.log();
+    for (String id : List.of("bridge-test ", "bridge-test-2 ", "bridge-test-3 ")) {
+      assertTrue(log.contains(" as " + id), () -> id + "in " + log);
+    }
+    int gateways = 8;
+    int batches = 25;
+    int perBatch = 8;
+    List<PahoPeer> peers = new ArrayList<>();
+    ExecutorService senders = Executors.newFixedThreadPool(gateways);
+    try {
+      for (int g = 1; g <= gateways; g++) {
+        PahoPeer peer = PahoPeer.connect(broker, "gw-load-" + g, options -> {});
+        peer.client().subscribe(Topics.downAck(loadGateway(g)), 1);
+        peers.add(peer);
+      }
+      List<Future<?>> sent = new ArrayList<>();
+      for (int g = 1; g <= gateways; g++) {
+        GatewayId id = loadGateway(g);
+        PahoPeer peer = peers.get(g - 1);
+        sent.add(
+            senders.submit(
+                () -> {
+                  for (int b = 0; b < batches; b++) {
+                    long first = (long) b * perBatch + 1;
+                    peer.client()
+                        .publish(
+                            Topics.upReadings(id),
+                            readingsOf(id, LongStream.range(first, first + perBatch)),
+                            1,
+                            false);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> done : sent) {
+        done.get(30, TimeUnit.SECONDS);
+      }
+      long last = (long) batches * perBatch;
+      for (int g = 1; g <= gateways; g++) {
+        awaitHighestAck(peers.get(g - 1), loadGateway(g), last);
+      }
+      for (FleetStatus.Line line : FleetStatus.read(database).lines()) {
+        assertEquals(last, line.ackedSeq(), line.gateway());
+        assertEquals(last, line.readings(), line.gateway());
+      }
+      assertEquals(gateways, FleetStatus.read(database).lines().size());
+      assertEquals((long) gateways * batches, bridge.counters().messages());
+      assertEquals((long) gateways * last, bridge.counters().rowsAdded());
+      assertEquals(0, bridge.counters().duplicates());
+      assertEquals(0, bridge.counters().failures());
+      List<Long> split = bridge.messagesPerConnection();
+      assertEquals(
+          (long) gateways * batches, split.stream().mapToLong(Long::longValue).sum(), "" + split);
+      for (long received : split) {
+        assertTrue(received > 0, "every connection received some: " + split);
+      }
+      assertEquals(List.of(1L, 1L, 1L), bridge.sessionsPerConnection());
+    } finally {
+      senders.shutdownNow();
+      for (PahoPeer peer : peers) {
+        peer.close();
+      }
+    }
+  }
+
+  @Test
+  void aDatabaseFailure_dropsOnlyTheConnectionThatDeliveredTheMessage_andItComesBack()
+      throws Exception {
+    startBridge(Duration.ofMillis(200));
+    int failed;
+    try (AutoCloseable broken = TestStores.breakWrites(store)) {
+      publish(Batches.readings(EPOCH, 1, 2));
+      Poll.until(() -> bridge.counters().failures() == 1, () -> "the database failure");
+      Poll.until(() -> !bridge.isSubscribed(), () -> "the dropped connection; " + broker.log());
+      failed = bridge.messagesPerConnection().indexOf(1L);
+      assertTrue(failed >= 0, "one connection got the batch: " + bridge.messagesPerConnection());
+    }
+    assertEquals(0, bridge.counters().acks());
+    // the gateway resends after its ack timeout, with a row more since; any connection may get it
+    Poll.until(
+        () -> {
+          publishQuietly(Batches.readings(EPOCH, 1, 2, 3));
+          return bridge.counters().acks() > 0;
+        },
+        () -> "an ack after the failure; " + broker.log());
+    awaitHighestAck(gateway, GATEWAY, 3);
+    // the dropped connection comes back on a fresh client; the others were never dropped
+    Poll.until(
+        () -> bridge.isSubscribed() && bridge.sessionsPerConnection().get(failed) == 2,
+        () -> "the dropped connection's return; " + broker.log());
+    List<Long> sessions = bridge.sessionsPerConnection();
+    for (int i = 0; i < CONNECTIONS; i++) {
+      assertEquals(i == failed ? 2 : 1, sessions.get(i), "sessions per connection " + sessions);
+    }
+    // every connection, the one that came back included, carries batches again
+    List<Long> before = bridge.messagesPerConnection();
+    for (long seq = 4; seq <= 33; seq++) {
+      publish(Batches.readings(EPOCH, seq));
+    }
+    awaitHighestAck(gateway, GATEWAY, 33);
+    List<Long> after = bridge.messagesPerConnection();
+    for (int i = 0; i < CONNECTIONS; i++) {
+      assertTrue(after.get(i) > before.get(i), "messages per connection " + before + " " + after);
+    }
+    assertEquals(33, FleetStatus.read(database).lines().get(0).readings());
+    assertEquals(1, bridge.counters().failures());
+  }
+
+  @Test
+  void statuses_areRecordedOncePerChange_throughTheFirstConnectionOnly() throws Exception {
+    startBridge(SqliteDatabase.BUSY_TIMEOUT);
+    Instant session = Instant.parse("2026-11-24T06:12:09.481Z");
+    PahoPeer device =
+        PahoPeer.connect(
+            broker,
+            "gw-with-will",
+            options ->
+                options.setWill(
+                    Topics.status(GATEWAY),
+                    Batches.status(Status.State.OFFLINE, session),
+                    1,
+                    true));
+    device
+        .client()
+        .publish(Topics.status(GATEWAY), Batches.status(Status.State.ONLINE, session), 1, true);
+    Poll.until(() -> "online".equals(state(GATEWAY)), () -> "the birth");
+    device.client().disconnectForcibly(0, 1000, false);
+    Poll.until(() -> "offline".equals(state(GATEWAY)), () -> "the will; " + broker.log());
+    device.close();
+    // a later status of another gateway: once it is recorded, a copy of the first two on another
+    // connection would have been too
+    GatewayId other = GatewayId.of("rl042-gw2");
+    gateway
+        .client()
+        .publish(
+            Topics.status(other),
+            Json.write(new Status(other, Status.State.ONLINE, EPOCH, session, "0.1.0")),
+            1,
+            true);
+    Poll.until(() -> "online".equals(state(other)), () -> "the other gateway's birth");
+
+    assertEquals(3, bridge.counters().statuses());
+    assertEquals(List.of(3L, 0L, 0L), bridge.messagesPerConnection());
+  }
+
+  private String state(GatewayId id) {
+    return FleetStatus.read(database).lines().stream()
+        .filter(line -> line.gateway().equals(id.toString()))
+        .map(FleetStatus.Line::state)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Reads acks until the highest reaches {@code last}: acks may overtake each other. */
+  private static void awaitHighestAck(PahoPeer peer, GatewayId id, long last)
+      throws InterruptedException {
+    long highest = 0;
+    while (highest < last) {
+      PahoPeer.Received ack = peer.next();
+      assertEquals(Topics.downAck(id), ack.topic());
+      Ack read = Json.read(ack.payload().getBytes(), Ack.class);
+      assertEquals(EPOCH, read.epoch());
+      highest = Math.max(highest, read.ackedSeq());
+    }
+    assertEquals(last, highest);
+  }
+
+  private static GatewayId loadGateway(int g) {
+    return GatewayId.of("rl042-load" + g);
+  }
+
+  private static byte[] readingsOf(GatewayId gateway, LongStream seqs) {
+    List<ReadingEntry> entries = seqs.mapToObj(Batches::reading).toList();
+    return Json.write(new ReadingsMessage(gateway, EPOCH, entries));
+  }
+
+  private void publish(byte[] payload) throws Exception {
+    gateway.client().publish(Topics.upReadings(GATEWAY), payload, 1, false);
+  }
+
+  private void publishQuietly(byte[] payload) {
+    try {
+      publish(payload);
+      Thread.sleep(200);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
