@@ -466,9 +466,12 @@ public final class Bridge implements AutoCloseable {
     private volatile MqttAsyncClient client;
 
     /**
-     * The delay before reconnecting after a lost connection: 1 s, doubled each time the connection
-     * is lost again before it has been healthy (subscribed) for a while, so that a database that
-     * keeps failing does not make it reconnect every second. Guarded by this link.
+     * The delay before reconnecting after a lost connection: 1 s; after a connection the bridge
+     * dropped itself because the database failed, doubled each time until a connection has been
+     * healthy (subscribed) for a while, so that a database that keeps failing does not make it
+     * reconnect every second. A connection lost to the broker or the network (a broker restart) is
+     * made again after 1 s: the connection attempts back off on their own while the broker is away
+     * ({@code retry}). Guarded by this link.
      */
     private long reconnectDelayMs = 1_000;
 
@@ -646,15 +649,19 @@ public final class Bridge implements AutoCloseable {
       }
     }
 
-    /** Called once per client, from Paho's threads or from {@link #drop}. */
-    private synchronized void connectionLost(String why) {
+    /**
+     * Called once per client, from Paho's threads or from {@link #drop}.
+     *
+     * @param afterFailure whether the bridge dropped the connection itself after a database failure
+     */
+    private synchronized void connectionLost(String why, boolean afterFailure) {
       subscribed = false;
       if (!closed) {
         log.warn("Connection {} to {} lost: {}; reconnecting", clientId, settings.uri(), why);
         // not at once: a connect made while Paho still tears the lost connection down was seen to
         // hang for a minute and a half
         long since = healthySinceNanos;
-        if (since != 0 && System.nanoTime() - since >= HEALTHY_NANOS) {
+        if (!afterFailure || (since != 0 && System.nanoTime() - since >= HEALTHY_NANOS)) {
           reconnectDelayMs = 1_000;
         } else {
           reconnectDelayMs = Math.min(reconnectDelayMs * 2, Connections.MAX_RECONNECT_DELAY_MS);
@@ -679,7 +686,7 @@ public final class Bridge implements AutoCloseable {
         log.debug("The failed connection {} would not disconnect: {}", clientId, e.toString());
       }
       if (failed == client) {
-        connectionLost("dropped after the failure above");
+        connectionLost("dropped after the failure above", true);
       }
     }
 
@@ -789,7 +796,7 @@ public final class Bridge implements AutoCloseable {
     @Override
     public void connectionLost(Throwable cause) {
       if (lost.compareAndSet(false, true) && owner == link.client) {
-        link.connectionLost(String.valueOf(cause));
+        link.connectionLost(String.valueOf(cause), false);
       }
     }
 
