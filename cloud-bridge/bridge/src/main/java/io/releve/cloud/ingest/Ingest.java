@@ -80,7 +80,7 @@ public final class Ingest {
           long now = database.clock().millis();
           Epochs.seen(c, gateway, now);
           Epochs.Epoch epoch = Epochs.ensure(c, gateway, message.epoch(), now);
-          int added = UpRows.insert(c, message, epoch.id(), now);
+          int added = UpRows.insert(c, message, epoch.id(), now, database.engine());
           long from = epoch.contiguousSeq();
           if (message.pendingFrom() != null) {
             from = Math.max(from, message.pendingFrom() - 1);
