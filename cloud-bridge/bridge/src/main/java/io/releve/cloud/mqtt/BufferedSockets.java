@@ -33,34 +33,40 @@ final class BufferedSockets extends SocketFactory {
 
   @Override
   public Socket createSocket(String host, int port) throws IOException {
-    Socket socket = new BufferedSocket();
-    socket.connect(new InetSocketAddress(host, port));
-    return socket;
+    return connected(new InetSocketAddress(host, port), null);
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress local, int localPort)
       throws IOException {
-    Socket socket = new BufferedSocket();
-    socket.bind(new InetSocketAddress(local, localPort));
-    socket.connect(new InetSocketAddress(host, port));
-    return socket;
+    return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
-    Socket socket = new BufferedSocket();
-    socket.connect(new InetSocketAddress(host, port));
-    return socket;
+    return connected(new InetSocketAddress(host, port), null);
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort)
       throws IOException {
+    return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
+  }
+
+  /** A buffered socket bound to {@code local} (when not null) and connected to {@code remote}. */
+  private static Socket connected(InetSocketAddress remote, InetSocketAddress local)
+      throws IOException {
     Socket socket = new BufferedSocket();
-    socket.bind(new InetSocketAddress(local, localPort));
-    socket.connect(new InetSocketAddress(host, port));
-    return socket;
+    try {
+      if (local != null) {
+        socket.bind(local);
+      }
+      socket.connect(remote);
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
   }
 
   /** A socket that returns one and the same buffered input stream every time. */

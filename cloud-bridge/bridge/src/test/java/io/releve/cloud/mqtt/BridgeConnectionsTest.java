@@ -15,11 +15,8 @@ import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.store.Database;
 import io.releve.cloud.store.SqliteDatabase;
 import io.releve.cloud.store.StoreSettings;
-import io.releve.contract.Ack;
 import io.releve.contract.GatewayId;
 import io.releve.contract.Json;
-import io.releve.contract.ReadingEntry;
-import io.releve.contract.ReadingsMessage;
 import io.releve.contract.Status;
 import io.releve.contract.Topics;
 import io.releve.testkit.MosquittoBroker;
@@ -28,13 +25,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,65 +122,18 @@ class BridgeConnectionsTest {
     for (String id : List.of("bridge-test ", "bridge-test-2 ", "bridge-test-3 ")) {
       assertTrue(log.contains(" as " + id), () -> id + "in " + log);
     }
-    int gateways = 8;
-    int batches = 25;
-    int perBatch = 8;
-    List<PahoPeer> peers = new ArrayList<>();
-    ExecutorService senders = Executors.newFixedThreadPool(gateways);
-    try {
-      for (int g = 1; g <= gateways; g++) {
-        PahoPeer peer = PahoPeer.connect(broker, "gw-load-" + g, options -> {});
-        peer.client().subscribe(Topics.downAck(loadGateway(g)), 1);
-        peers.add(peer);
-      }
-      List<Future<?>> sent = new ArrayList<>();
-      for (int g = 1; g <= gateways; g++) {
-        GatewayId id = loadGateway(g);
-        PahoPeer peer = peers.get(g - 1);
-        sent.add(
-            senders.submit(
-                () -> {
-                  for (int b = 0; b < batches; b++) {
-                    long first = (long) b * perBatch + 1;
-                    peer.client()
-                        .publish(
-                            Topics.upReadings(id),
-                            readingsOf(id, LongStream.range(first, first + perBatch)),
-                            1,
-                            false);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> done : sent) {
-        done.get(30, TimeUnit.SECONDS);
-      }
-      long last = (long) batches * perBatch;
-      for (int g = 1; g <= gateways; g++) {
-        awaitHighestAck(peers.get(g - 1), loadGateway(g), last);
-      }
-      for (FleetStatus.Line line : FleetStatus.read(database).lines()) {
-        assertEquals(last, line.ackedSeq(), line.gateway());
-        assertEquals(last, line.readings(), line.gateway());
-      }
-      assertEquals(gateways, FleetStatus.read(database).lines().size());
-      assertEquals((long) gateways * batches, bridge.counters().messages());
-      assertEquals((long) gateways * last, bridge.counters().rowsAdded());
-      assertEquals(0, bridge.counters().duplicates());
-      assertEquals(0, bridge.counters().failures());
-      List<Long> split = bridge.messagesPerConnection();
-      assertEquals(
-          (long) gateways * batches, split.stream().mapToLong(Long::longValue).sum(), "" + split);
-      for (long received : split) {
-        assertTrue(received > 0, "every connection received some: " + split);
-      }
-      assertEquals(List.of(1L, 1L, 1L), bridge.sessionsPerConnection());
-    } finally {
-      senders.shutdownNow();
-      for (PahoPeer peer : peers) {
-        peer.close();
-      }
+    GatewayLoad.publishAndAwaitAcks(broker);
+
+    GatewayLoad.assertStoredOnce(database, bridge.counters());
+    List<Long> split = bridge.messagesPerConnection();
+    assertEquals(
+        (long) GatewayLoad.GATEWAYS * GatewayLoad.BATCHES,
+        split.stream().mapToLong(Long::longValue).sum(),
+        "" + split);
+    for (long received : split) {
+      assertTrue(received > 0, "every connection received some: " + split);
     }
+    assertEquals(List.of(1L, 1L, 1L), bridge.sessionsPerConnection());
   }
 
   @Test
@@ -211,7 +156,7 @@ class BridgeConnectionsTest {
           return bridge.counters().acks() > 0;
         },
         () -> "an ack after the failure; " + broker.log());
-    awaitHighestAck(gateway, GATEWAY, 3);
+    GatewayLoad.awaitHighestAck(gateway, GATEWAY, 3);
     // the dropped connection comes back on a fresh client; the others were never dropped
     Poll.until(
         () -> bridge.isSubscribed() && bridge.sessionsPerConnection().get(failed) == 2,
@@ -225,7 +170,7 @@ class BridgeConnectionsTest {
     for (long seq = 4; seq <= 33; seq++) {
       publish(Batches.readings(EPOCH, seq));
     }
-    awaitHighestAck(gateway, GATEWAY, 33);
+    GatewayLoad.awaitHighestAck(gateway, GATEWAY, 33);
     List<Long> after = bridge.messagesPerConnection();
     for (int i = 0; i < CONNECTIONS; i++) {
       assertTrue(after.get(i) > before.get(i), "messages per connection " + before + " " + after);
@@ -277,29 +222,6 @@ class BridgeConnectionsTest {
         .map(FleetStatus.Line::state)
         .findFirst()
         .orElse(null);
-  }
-
-  /** Reads acks until the highest reaches {@code last}: acks may overtake each other. */
-  private static void awaitHighestAck(PahoPeer peer, GatewayId id, long last)
-      throws InterruptedException {
-    long highest = 0;
-    while (highest < last) {
-      PahoPeer.Received ack = peer.next();
-      assertEquals(Topics.downAck(id), ack.topic());
-      Ack read = Json.read(ack.payload().getBytes(), Ack.class);
-      assertEquals(EPOCH, read.epoch());
-      highest = Math.max(highest, read.ackedSeq());
-    }
-    assertEquals(last, highest);
-  }
-
-  private static GatewayId loadGateway(int g) {
-    return GatewayId.of("rl042-load" + g);
-  }
-
-  private static byte[] readingsOf(GatewayId gateway, LongStream seqs) {
-    List<ReadingEntry> entries = seqs.mapToObj(Batches::reading).toList();
-    return Json.write(new ReadingsMessage(gateway, EPOCH, entries));
   }
 
   private void publish(byte[] payload) throws Exception {

@@ -16,11 +16,8 @@ import io.releve.cloud.store.Database;
 import io.releve.cloud.store.SqliteDatabase;
 import io.releve.cloud.store.StoreSettings;
 import io.releve.contract.Ack;
-import io.releve.contract.GatewayId;
 import io.releve.contract.Golden;
 import io.releve.contract.Json;
-import io.releve.contract.ReadingEntry;
-import io.releve.contract.ReadingsMessage;
 import io.releve.contract.Status;
 import io.releve.contract.Topics;
 import io.releve.testkit.MosquittoBroker;
@@ -29,11 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -181,64 +174,9 @@ class BridgeTest {
   @Test
   void manyGatewaysAtOnce_areStoredExactlyOnce_andAckedUpToTheirLastSeq() throws Exception {
     startBridge(SqliteDatabase.BUSY_TIMEOUT, 4);
-    int gateways = 8;
-    int batches = 25;
-    int perBatch = 8;
-    List<PahoPeer> peers = new ArrayList<>();
-    ExecutorService senders = Executors.newFixedThreadPool(gateways);
-    try {
-      for (int g = 1; g <= gateways; g++) {
-        PahoPeer peer = PahoPeer.connect(broker, "gw-load-" + g, options -> {});
-        peer.client().subscribe(Topics.downAck(loadGateway(g)), 1);
-        peers.add(peer);
-      }
-      List<Future<?>> sent = new ArrayList<>();
-      for (int g = 1; g <= gateways; g++) {
-        GatewayId id = loadGateway(g);
-        PahoPeer peer = peers.get(g - 1);
-        sent.add(
-            senders.submit(
-                () -> {
-                  for (int b = 0; b < batches; b++) {
-                    long first = (long) b * perBatch + 1;
-                    peer.client()
-                        .publish(
-                            Topics.upReadings(id),
-                            readingsOf(id, LongStream.range(first, first + perBatch)),
-                            1,
-                            false);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> done : sent) {
-        done.get(30, TimeUnit.SECONDS);
-      }
-      long last = (long) batches * perBatch;
-      for (int g = 1; g <= gateways; g++) {
-        // acks of one gateway may overtake each other: the highest is what counts
-        long highest = 0;
-        while (highest < last) {
-          PahoPeer.Received ack = peers.get(g - 1).next();
-          assertEquals(Topics.downAck(loadGateway(g)), ack.topic());
-          highest = Math.max(highest, Json.read(ack.payload().getBytes(), Ack.class).ackedSeq());
-        }
-      }
-      for (FleetStatus.Line line : FleetStatus.read(database).lines()) {
-        assertEquals(last, line.ackedSeq(), line.gateway());
-        assertEquals(last, line.readings(), line.gateway());
-      }
-      assertEquals(gateways, FleetStatus.read(database).lines().size());
-      assertEquals((long) gateways * batches, bridge.counters().messages());
-      assertEquals((long) gateways * last, bridge.counters().rowsAdded());
-      assertEquals(0, bridge.counters().duplicates());
-      assertEquals(0, bridge.counters().failures());
-    } finally {
-      senders.shutdownNow();
-      for (PahoPeer peer : peers) {
-        peer.close();
-      }
-    }
+    GatewayLoad.publishAndAwaitAcks(broker);
+
+    GatewayLoad.assertStoredOnce(database, bridge.counters());
   }
 
   @Test
@@ -273,15 +211,6 @@ class BridgeTest {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith("bridge-worker-") && t.isAlive())
         .toList();
-  }
-
-  private static GatewayId loadGateway(int g) {
-    return GatewayId.of("rl042-load" + g);
-  }
-
-  private static byte[] readingsOf(GatewayId gateway, LongStream seqs) {
-    List<ReadingEntry> entries = seqs.mapToObj(Batches::reading).toList();
-    return Json.write(new ReadingsMessage(gateway, EPOCH, entries));
   }
 
   @Test
