@@ -5,8 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.releve.cloud.store.StoreSettings.Engine;
 import io.releve.common.sqlite.Migrations;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -128,28 +126,16 @@ public final class PostgresDatabase extends Database {
           c -> {
             try (Statement statement = c.createStatement()) {
               statement.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
-              // checked under the lock: another instance may have migrated meanwhile
-              if (currentVersion(c) >= migration.version()) {
-                return null;
-              }
-              for (String sql : MIGRATIONS.statements(migration)) {
-                statement.execute(sql);
-              }
             }
-            try (PreparedStatement insert =
-                c.prepareStatement(
-                    "INSERT INTO schema_version (version, description, applied_at)"
-                        + " VALUES (?, ?, ?)")) {
-              insert.setInt(1, migration.version());
-              insert.setString(2, migration.description());
-              insert.setLong(3, clock().millis());
-              insert.executeUpdate();
+            // checked under the lock: another instance may have migrated meanwhile
+            if (!MIGRATIONS.applyIfDue(c, migration, clock().millis())) {
+              return null;
             }
             log.info("Applied migration {} to {}", migration.version(), describe());
             return null;
           });
     }
-    int version = read("read the schema version", PostgresDatabase::currentVersion);
+    int version = read("read the schema version", Migrations::currentVersion);
     if (version > MIGRATIONS.latestVersion()) {
       throw new StoreException(
           "Database "
@@ -160,15 +146,6 @@ public final class PostgresDatabase extends Database {
               + MIGRATIONS.latestVersion()
               + ": it was written by a newer releve. Install that version or use another"
               + " database.");
-    }
-  }
-
-  private static int currentVersion(Connection c) throws SQLException {
-    try (Statement statement = c.createStatement();
-        ResultSet row =
-            statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-      row.next();
-      return row.getInt(1);
     }
   }
 

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +101,44 @@ public final class Migrations {
           "Migration " + resource + " ends without a semicolon: [" + current + "]");
     }
     return statements;
+  }
+
+  /**
+   * Applies {@code migration} on {@code c} unless the schema is already at its version or later,
+   * inside the caller's transaction: its statements, then its row in {@code schema_version}.
+   * Checked inside the transaction, since another process may have migrated meanwhile.
+   *
+   * @return whether it was applied
+   */
+  public boolean applyIfDue(Connection c, Migration migration, long appliedAtMillis)
+      throws SQLException {
+    if (currentVersion(c) >= migration.version()) {
+      return false;
+    }
+    try (Statement statement = c.createStatement()) {
+      for (String sql : statements(migration)) {
+        statement.execute(sql);
+      }
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+      insert.setInt(1, migration.version());
+      insert.setString(2, migration.description());
+      insert.setLong(3, appliedAtMillis);
+      insert.executeUpdate();
+    }
+    return true;
+  }
+
+  /** The highest version in {@code schema_version}, 0 when it is empty. */
+  public static int currentVersion(Connection c) throws SQLException {
+    try (Statement statement = c.createStatement();
+        ResultSet row =
+            statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+      row.next();
+      return row.getInt(1);
+    }
   }
 
   private static String load(String resource) {

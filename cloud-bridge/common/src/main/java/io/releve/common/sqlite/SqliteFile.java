@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -179,28 +178,11 @@ public final class SqliteFile implements AutoCloseable {
           "apply migration " + migrations.resource(migration),
           true,
           c -> {
-            // Checked inside the transaction: another process may have migrated meanwhile.
-            if (currentVersion(c) >= migration.version()) {
-              return null;
-            }
-            try (Statement statement = c.createStatement()) {
-              for (String sql : migrations.statements(migration)) {
-                statement.execute(sql);
-              }
-            }
-            try (PreparedStatement insert =
-                c.prepareStatement(
-                    "INSERT INTO schema_version (version, description, applied_at)"
-                        + " VALUES (?, ?, ?)")) {
-              insert.setInt(1, migration.version());
-              insert.setString(2, migration.description());
-              insert.setLong(3, clock.millis());
-              insert.executeUpdate();
-            }
+            migrations.applyIfDue(c, migration, clock.millis());
             return null;
           });
     }
-    int version = read("read the schema version", SqliteFile::currentVersion);
+    int version = read("read the schema version", Migrations::currentVersion);
     if (version > migrations.latestVersion()) {
       throw failures.failure(
           "Database ["
@@ -302,14 +284,5 @@ public final class SqliteFile implements AutoCloseable {
 
   private RuntimeException failure(String what, SQLException e) {
     return failures.failure("Cannot " + what + " in database [" + file + "]: " + e.getMessage(), e);
-  }
-
-  private static int currentVersion(Connection c) throws SQLException {
-    try (Statement statement = c.createStatement();
-        ResultSet result =
-            statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-      result.next();
-      return result.getInt(1);
-    }
   }
 }
