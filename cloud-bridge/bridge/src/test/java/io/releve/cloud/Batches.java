@@ -38,7 +38,7 @@ public final class Batches {
         0,
         ReadingEntry.RecordFunction.INSTANTANEOUS,
         null,
-        AT.plusSeconds(seq),
+        AT.plusSeconds(seq % 1_000_000_000L),
         ReadingEntry.ClockState.SYNCHRONISED,
         "east",
         null,

@@ -339,6 +339,23 @@ class IngestTest {
         QueryRows.of(database, "SELECT count(*), max(seq) FROM readings"));
   }
 
+  @Test
+  void aBatchAtTheTopOfTheSeqRange_isStoredAndAcked_withoutOverflow() {
+    long top = Long.MAX_VALUE;
+
+    Outcome outcome = ingest.handle(READINGS, Batches.readingsPendingFrom(top - 1, top - 1, top));
+
+    assertEquals(new Outcome.Acked(GATEWAY, ack(top), 2, 0), outcome);
+  }
+
+  @Test
+  void aSeqHeldInTwoTables_doesNotStopTheAck() {
+    ingest.handle(READINGS, Batches.readings(EPOCH, 1, 2));
+    ingest.handle(EVENTS, Batches.events(new EventEntry(2, null, AT, "health", "", null)));
+
+    assertEquals(3, acked(ingest.handle(READINGS, Batches.readings(EPOCH, 3))));
+  }
+
   private static long acked(Outcome outcome) {
     return assertInstanceOf(Outcome.Acked.class, outcome).ack().ackedSeq();
   }
