@@ -137,6 +137,20 @@ public record CloudConfig(
     int connections =
         wholeNumber(reader, "bridge.connections", DEFAULT_CONNECTIONS, MAX_CONNECTIONS);
     StoreSettings store = store(reader);
+    if (store instanceof StoreSettings.Postgres postgres && postgres.poolSize() < workers) {
+      ConfigFile.Entry pool = reader.entry("database.pool-size");
+      throw pool != null
+          ? reader.bad(
+              pool,
+              "must be at least bridge.workers ("
+                  + workers
+                  + "): each worker holds a connection while it stores a batch.")
+          : reader.bad(
+              reader.entry("bridge.workers"),
+              "needs database.pool-size set to at least as many (its default is "
+                  + DEFAULT_POOL_SIZE
+                  + "): each worker holds a connection while it stores a batch.");
+    }
     if (!shareGroup.isEmpty() && store.engine() != StoreSettings.Engine.POSTGRESQL) {
       throw reader.bad(
           group,

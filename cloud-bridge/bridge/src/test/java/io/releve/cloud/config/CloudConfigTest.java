@@ -144,6 +144,26 @@ class CloudConfigTest {
             "database.url = jdbc:postgresql://db/releve?password=hunter2\n"
                 + "database.user = releve\n");
     assertTrue(message.contains("must not hold the password"), message);
+    assertFalse(message.contains("hunter2"), message);
+  }
+
+  @Test
+  void fewerDatabaseConnectionsThanWorkers_areRefused() throws Exception {
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [database.pool-size] (line 4) has value [2]: must be at least bridge.workers"
+            + " (4): each worker holds a connection while it stores a batch.",
+        error(
+            "bridge.workers = 4\ndatabase.url = jdbc:postgresql://db/releve\n"
+                + "database.user = releve\ndatabase.pool-size = 2\n"));
+    assertEquals(
+        folder.resolve("cloud.conf")
+            + ": key [bridge.workers] (line 1) has value [12]: needs database.pool-size set to at"
+            + " least as many (its default is 8): each worker holds a connection while it stores a"
+            + " batch.",
+        error(
+            "bridge.workers = 12\ndatabase.url = jdbc:postgresql://db/releve\n"
+                + "database.user = releve\n"));
   }
 
   @Test

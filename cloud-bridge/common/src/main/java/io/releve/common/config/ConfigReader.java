@@ -89,8 +89,23 @@ public class ConfigReader {
   private static final java.util.regex.Pattern SECRET_KEY =
       java.util.regex.Pattern.compile("(?i).*(password|secret|token)(?!-file).*");
 
-  private static String shown(ConfigFile.Entry entry) {
-    return SECRET_KEY.matcher(entry.key()).matches() ? "hidden" : entry.value();
+  /** A password given inside a URL: {@code password=…} as a parameter. */
+  private static final Pattern PASSWORD_PARAMETER =
+      Pattern.compile("(?i)(password|secret|token)=[^&;\\s]*");
+
+  /** A password given inside a URL: {@code scheme://user:password@host}. */
+  private static final Pattern USER_INFO = Pattern.compile("//([^/:@\\s]*):[^/@\\s]*@");
+
+  /**
+   * The value as an error may show it: hidden for a secret's key, and with any password a URL holds
+   * (a {@code password=} parameter, a {@code user:password@}) replaced by {@code hidden}.
+   */
+  static String shown(ConfigFile.Entry entry) {
+    if (SECRET_KEY.matcher(entry.key()).matches()) {
+      return "hidden";
+    }
+    String value = PASSWORD_PARAMETER.matcher(entry.value()).replaceAll("$1=hidden");
+    return USER_INFO.matcher(value).replaceAll("//$1:hidden@");
   }
 
   /** {@code text} as a path; a relative one resolves against the configuration file's folder. */

@@ -1,7 +1,9 @@
 package io.releve.common.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,6 +93,28 @@ class ConfigFileTest {
     assertEquals(
         "site.conf: key [site.code] (line 1) has value [a-7]: must be capitals and digits.",
         refused.getMessage());
+  }
+
+  @Test
+  void reader_aPasswordInsideAUrl_isHiddenInTheError() throws Exception {
+    ConfigReader reader =
+        new ConfigReader(
+            ConfigFile.parse(
+                FILE,
+                List.of(
+                    "a.url = jdbc:postgresql://db/releve?user=x&password=hunter2&ssl=true",
+                    "b.url = jdbc:postgresql://x:hunter2@db/releve")),
+            "config/site.conf") {};
+
+    for (String key : List.of("a.url", "b.url")) {
+      String message = reader.bad(reader.entry(key), "is refused.").getMessage();
+      assertFalse(message.contains("hunter2"), message);
+      assertTrue(message.contains("hidden"), message);
+    }
+    assertEquals(
+        "site.conf: key [a.url] (line 1) has value"
+            + " [jdbc:postgresql://db/releve?user=x&password=hidden&ssl=true]: is refused.",
+        reader.bad(reader.entry("a.url"), "is refused.").getMessage());
   }
 
   @Test
