@@ -112,6 +112,15 @@ public final class Bridge implements AutoCloseable {
   /** A connection counts as healthy once it has held this long after its subscriptions. */
   private static final long HEALTHY_NANOS = TimeUnit.SECONDS.toNanos(30);
 
+  /**
+   * A connection the broker or the network lost sooner than this after its subscriptions was thrown
+   * off rather than lost (another client with the same id takes it over each time).
+   */
+  private static final long BRIEF_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  /** The longest wait before reconnecting after connections thrown off one after the other. */
+  private static final long BROKER_LOSS_MAX_DELAY_MS = 8_000;
+
   /** How long a connection attempt may wait for the broker's CONNACK. */
   private static final long CONNECT_DEADLINE_MS = 15_000;
 
@@ -303,7 +312,13 @@ public final class Bridge implements AutoCloseable {
         return;
       }
       if (delivery != null && !closed) {
-        handle(delivery);
+        try {
+          handle(delivery);
+        } catch (RuntimeException e) {
+          // after the commit (the ack, the PUBACK, the summary): the worker must live on, or once
+          // every worker is gone the bridge would stop receiving without a word
+          log.error("Unexpected failure after storing a message from {}", delivery.topic(), e);
+        }
       }
     }
   }
@@ -606,6 +621,9 @@ public final class Bridge implements AutoCloseable {
     }
 
     private void connectComplete(MqttAsyncClient owner, boolean reconnect, String serverUri) {
+      if (closed) {
+        return;
+      }
       log.info("{} {} to {}", clientId, reconnect ? "reconnected" : "connected", serverUri);
       String wanted = String.join(" and ", filters);
       try {
@@ -661,10 +679,19 @@ public final class Bridge implements AutoCloseable {
         // not at once: a connect made while Paho still tears the lost connection down was seen to
         // hang for a minute and a half
         long since = healthySinceNanos;
-        if (!afterFailure || (since != 0 && System.nanoTime() - since >= HEALTHY_NANOS)) {
-          reconnectDelayMs = 1_000;
+        long held = since == 0 ? 0 : System.nanoTime() - since;
+        if (afterFailure) {
+          reconnectDelayMs =
+              held >= HEALTHY_NANOS
+                  ? 1_000
+                  : Math.min(reconnectDelayMs * 2, Connections.MAX_RECONNECT_DELAY_MS);
         } else {
-          reconnectDelayMs = Math.min(reconnectDelayMs * 2, Connections.MAX_RECONNECT_DELAY_MS);
+          // lost to the broker or the network: at once again after a broker restart, but a
+          // connection thrown off as soon as it is made (another client with the same id) backs off
+          reconnectDelayMs =
+              held >= BRIEF_NANOS
+                  ? 1_000
+                  : Math.min(reconnectDelayMs * 2, BROKER_LOSS_MAX_DELAY_MS);
         }
         healthySinceNanos = 0;
         try {
@@ -712,8 +739,18 @@ public final class Bridge implements AutoCloseable {
       } catch (MqttException e) {
         log.warn("Disconnecting {} from {} failed: {}", clientId, settings.uri(), e.toString());
       } finally {
+        MqttAsyncClient last = client;
+        if (!last.isConnected()) {
+          // an attempt may still wait for its CONNACK: Paho refuses to close such a client
+          // ("Connect already in progress") and its threads would live on, and could connect later
+          try {
+            last.disconnectForcibly(0, DROP_TIMEOUT_MS, false);
+          } catch (MqttException e) {
+            log.debug("The MQTT client {} would not disconnect: {}", clientId, e.toString());
+          }
+        }
         try {
-          client.close(true);
+          last.close(true);
         } catch (MqttException e) {
           log.warn("Closing the MQTT client {} failed: {}", clientId, e.toString());
         }

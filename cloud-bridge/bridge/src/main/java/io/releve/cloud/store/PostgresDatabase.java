@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *       off} for the transaction: a crash of the server may lose the last such commits, never
  *       corrupt anything.
  *   <li>A transaction that PostgreSQL aborts because of another one (a deadlock, a serialization
- *       failure) is run again from the start, up to {@value #ATTEMPTS} times: the work is a
- *       function of the database, and nothing of it was committed.
+ *       failure, a lock held past {@link #LOCK_TIMEOUT}) is run again from the start, up to {@value
+ *       #ATTEMPTS} times: the work is a function of the database, and nothing of it was committed.
  *   <li>A server that is down or restarting fails the call with {@link StoreException} after at
  *       most {@link #CONNECTION_TIMEOUT}; the pool opens new connections when it is back.
  * </ul>
@@ -42,6 +42,12 @@ public final class PostgresDatabase extends Database {
   /** How long a call waits for a connection (the server down, the pool busy) before failing. */
   public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
+  /** How long a statement waits for a row another transaction holds before it fails. */
+  static final Duration LOCK_TIMEOUT = Duration.ofSeconds(20);
+
+  /** How long the server lets a session sit idle inside a transaction before ending it. */
+  static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
+
   /** Runs of one transaction that PostgreSQL aborted because of a concurrent one. */
   static final int ATTEMPTS = 5;
 
@@ -52,6 +58,8 @@ public final class PostgresDatabase extends Database {
   private static final String SERIALIZATION_FAILURE = "40001";
 
   private static final String DEADLOCK_DETECTED = "40P01";
+
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private final StoreSettings.Postgres settings;
   private final HikariDataSource pool;
@@ -85,6 +93,16 @@ public final class PostgresDatabase extends Database {
     config.setValidationTimeout(Math.min(CONNECTION_TIMEOUT.toMillis(), 3_000));
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     config.addDataSourceProperty("ApplicationName", "releve-bridge");
+    // a bridge instance that stalls or loses its network mid-transaction must not hold a gateway's
+    // rows for hours: others wait for a lock at most LOCK_TIMEOUT (then run again), the server ends
+    // a session idle inside a transaction, and TCP keep-alives find a peer that is gone
+    config.setConnectionInitSql(
+        "SET lock_timeout = '"
+            + LOCK_TIMEOUT.toSeconds()
+            + "s'; SET idle_in_transaction_session_timeout = '"
+            + IDLE_IN_TRANSACTION_TIMEOUT.toSeconds()
+            + "s'");
+    config.addDataSourceProperty("tcpKeepAlive", "true");
     // a query never waits for a lost server longer than this
     config.addDataSourceProperty("socketTimeout", "60");
     HikariDataSource pool;
@@ -234,7 +252,9 @@ public final class PostgresDatabase extends Database {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
-        if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK_DETECTED.equals(state)) {
+        if (SERIALIZATION_FAILURE.equals(state)
+            || DEADLOCK_DETECTED.equals(state)
+            || LOCK_NOT_AVAILABLE.equals(state)) {
           return true;
         }
       }
