@@ -96,12 +96,13 @@ public final class PostgresDatabase extends Database {
     // a bridge instance that stalls or loses its network mid-transaction must not hold a gateway's
     // rows for hours: others wait for a lock at most LOCK_TIMEOUT (then run again), the server ends
     // a session idle inside a transaction, and TCP keep-alives find a peer that is gone
-    config.setConnectionInitSql(
-        "SET lock_timeout = '"
-            + LOCK_TIMEOUT.toSeconds()
-            + "s'; SET idle_in_transaction_session_timeout = '"
-            + IDLE_IN_TRANSACTION_TIMEOUT.toSeconds()
-            + "s'");
+    // as startup parameters of each session (not statements: those would open a transaction)
+    config.addDataSourceProperty(
+        "options",
+        "-c lock_timeout="
+            + LOCK_TIMEOUT.toMillis()
+            + " -c idle_in_transaction_session_timeout="
+            + IDLE_IN_TRANSACTION_TIMEOUT.toMillis());
     config.addDataSourceProperty("tcpKeepAlive", "true");
     // a query never waits for a lost server longer than this
     config.addDataSourceProperty("socketTimeout", "60");

@@ -14,69 +14,27 @@ import io.releve.cloud.ingest.FleetStatus;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.store.Database;
 import io.releve.cloud.store.SqliteDatabase;
-import io.releve.cloud.store.StoreSettings;
 import io.releve.contract.GatewayId;
 import io.releve.contract.Json;
 import io.releve.contract.Status;
 import io.releve.contract.Topics;
-import io.releve.testkit.MosquittoBroker;
 import io.releve.testkit.PahoPeer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The bridge with several MQTT connections ({@code bridge.connections}) on a real Mosquitto. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class BridgeConnectionsTest {
+class BridgeConnectionsTest extends BridgeOnBroker {
 
   private static final int CONNECTIONS = 3;
 
-  @TempDir Path folder;
-  private MosquittoBroker broker;
-  private StoreSettings store;
-  private Database database;
-  private Bridge bridge;
-  private PahoPeer gateway;
-
-  @BeforeEach
-  void start() throws Exception {
-    broker = MosquittoBroker.start();
-    gateway = PahoPeer.connect(broker, "gw-rl042-gw1", options -> {});
-    gateway.client().subscribe(Topics.downAck(GATEWAY), 1);
-  }
-
   private void startBridge(Duration busyTimeout) throws Exception {
-    store = TestStores.fresh(folder);
-    database = TestStores.open(store, Clock.systemUTC(), busyTimeout);
-    bridge =
-        new Bridge(
-            MqttSettings.plain(broker.uri(), "bridge-test"),
-            Topics.UP_ALL,
-            new Ingest(database),
-            4,
-            CONNECTIONS);
-    bridge.start();
-    Poll.until(bridge::isSubscribed, () -> "the bridge's subscriptions; " + broker.log());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (bridge != null) {
-      bridge.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-    gateway.close();
-    broker.close();
+    startBridge(busyTimeout, 4, CONNECTIONS);
   }
 
   @Test

@@ -9,77 +9,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.releve.cloud.Batches;
 import io.releve.cloud.Poll;
 import io.releve.cloud.TestStores;
-import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.FleetStatus;
-import io.releve.cloud.ingest.Ingest;
-import io.releve.cloud.store.Database;
 import io.releve.cloud.store.SqliteDatabase;
-import io.releve.cloud.store.StoreSettings;
 import io.releve.contract.Ack;
 import io.releve.contract.Golden;
 import io.releve.contract.Json;
 import io.releve.contract.Status;
 import io.releve.contract.Topics;
-import io.releve.testkit.MosquittoBroker;
 import io.releve.testkit.PahoPeer;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class BridgeTest {
-
-  @TempDir Path folder;
-  private MosquittoBroker broker;
-  private StoreSettings store;
-  private Database database;
-  private Bridge bridge;
-  private PahoPeer gateway;
-
-  @BeforeEach
-  void start() throws Exception {
-    broker = MosquittoBroker.start();
-    gateway = PahoPeer.connect(broker, "gw-rl042-gw1", options -> {});
-    gateway.client().subscribe(Topics.downAck(GATEWAY), 1);
-  }
+class BridgeTest extends BridgeOnBroker {
 
   private void startBridge(Duration busyTimeout) throws Exception {
     startBridge(busyTimeout, 4);
   }
 
   private void startBridge(Duration busyTimeout, int workers) throws Exception {
-    store = TestStores.fresh(folder);
-    database = TestStores.open(store, Clock.systemUTC(), busyTimeout);
-    bridge =
-        new Bridge(
-            MqttSettings.plain(broker.uri(), "bridge-test"),
-            Topics.UP_ALL,
-            new Ingest(database),
-            workers);
-    bridge.start();
-    Poll.until(bridge::isSubscribed, () -> "the bridge's subscriptions; " + broker.log());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (bridge != null) {
-      bridge.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-    gateway.close();
-    broker.close();
+    startBridge(busyTimeout, workers, 1);
   }
 
   @Test

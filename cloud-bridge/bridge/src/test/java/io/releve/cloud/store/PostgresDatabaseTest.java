@@ -157,6 +157,29 @@ class PostgresDatabaseTest {
   }
 
   @Test
+  void eachSession_boundsItsLockWaitsAndIdleTransactions() {
+    try (Database database = Database.open(fresh(), Clock.systemUTC())) {
+      List<String> settings =
+          database.read(
+              "the session's settings",
+              c -> {
+                List<String> values = new ArrayList<>();
+                try (Statement statement = c.createStatement()) {
+                  for (String name :
+                      List.of("lock_timeout", "idle_in_transaction_session_timeout")) {
+                    try (ResultSet row = statement.executeQuery("SHOW " + name)) {
+                      row.next();
+                      values.add(row.getString(1));
+                    }
+                  }
+                }
+                return values;
+              });
+      assertEquals(List.of("20s", "1min"), settings);
+    }
+  }
+
+  @Test
   void aTransactionAbortedByADeadlock_runsAgainAndCommits() throws Exception {
     try (Database database = Database.open(fresh(), Clock.systemUTC())) {
       database.write(
