@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.function.Function;
 
-/** Opens the bridge's database for a reading command; a missing SQLite file is not created. */
+/**
+ * Opens the bridge's database for a reading command: a missing SQLite file is not created, and a
+ * shared PostgreSQL database is neither created nor migrated.
+ */
 final class StoreAccess {
 
   private StoreAccess() {}
@@ -23,7 +26,7 @@ final class StoreAccess {
               + config.file()
               + "): has the bridge run yet?");
     }
-    try (Database database = Database.open(config.store(), Clock.systemUTC())) {
+    try (Database database = Database.openForReading(config.store(), Clock.systemUTC())) {
       return query.apply(database);
     }
   }

@@ -39,6 +39,19 @@ public abstract class Database implements AutoCloseable {
     return PostgresDatabase.open((StoreSettings.Postgres) settings, clock);
   }
 
+  /**
+   * Opens the store for reading, as the CLI's listings do: a SQLite file as {@link #open} does; a
+   * PostgreSQL database that bridges share without creating or migrating anything ({@link
+   * PostgresDatabase#openForReading}).
+   */
+  public static Database openForReading(StoreSettings settings, Clock clock) {
+    Objects.requireNonNull(settings, "settings");
+    if (settings instanceof StoreSettings.Postgres postgres) {
+      return PostgresDatabase.openForReading(postgres, clock);
+    }
+    return open(settings, clock);
+  }
+
   /** Opens a SQLite file; see {@link SqliteDatabase#open}. */
   public static Database open(Path file, Clock clock) {
     return SqliteDatabase.open(file, clock, SqliteDatabase.BUSY_TIMEOUT);

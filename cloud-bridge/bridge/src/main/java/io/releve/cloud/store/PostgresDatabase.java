@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.releve.cloud.store.StoreSettings.Engine;
 import io.releve.common.sqlite.Migrations;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -77,6 +78,22 @@ public final class PostgresDatabase extends Database {
    *     newer than this code
    */
   public static PostgresDatabase open(StoreSettings.Postgres settings, Clock clock) {
+    return connect(settings, clock, true);
+  }
+
+  /**
+   * Connects for reading only, as the CLI's listings do: nothing is created or migrated in a
+   * database that bridges share, and its schema must be the version this code knows.
+   *
+   * @throws StoreException when the server cannot be reached, no bridge has made the schema yet, or
+   *     its version is not this code's
+   */
+  public static PostgresDatabase openForReading(StoreSettings.Postgres settings, Clock clock) {
+    return connect(settings, clock, false);
+  }
+
+  private static PostgresDatabase connect(
+      StoreSettings.Postgres settings, Clock clock, boolean migrate) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
     HikariConfig config = new HikariConfig();
@@ -115,7 +132,11 @@ public final class PostgresDatabase extends Database {
     }
     PostgresDatabase database = new PostgresDatabase(settings, pool, clock);
     try {
-      database.migrate();
+      if (migrate) {
+        database.migrate();
+      } else {
+        database.checkVersion();
+      }
       return database;
     } catch (RuntimeException e) {
       pool.close();
@@ -165,6 +186,30 @@ public final class PostgresDatabase extends Database {
               + MIGRATIONS.latestVersion()
               + ": it was written by a newer releve. Install that version or use another"
               + " database.");
+    }
+  }
+
+  private void checkVersion() {
+    int version =
+        read(
+            "read the schema version",
+            c -> {
+              try (ResultSet table =
+                  c.getMetaData().getTables(null, null, "schema_version", new String[] {"TABLE"})) {
+                return table.next() ? Migrations.currentVersion(c) : 0;
+              }
+            });
+    if (version != MIGRATIONS.latestVersion()) {
+      throw new StoreException(
+          "Database "
+              + describe()
+              + (version == 0
+                  ? " has no bridge tables yet: has a bridge run on it?"
+                  : " has schema version "
+                      + version
+                      + " but this releve reads version "
+                      + MIGRATIONS.latestVersion()
+                      + ": run the bridge of the same version first."));
     }
   }
 

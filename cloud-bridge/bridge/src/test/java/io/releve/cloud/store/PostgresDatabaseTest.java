@@ -142,6 +142,30 @@ class PostgresDatabaseTest {
   }
 
   @Test
+  void openingForReading_createsNothing_andWantsTheSchemaOfThisVersion() throws Exception {
+    StoreSettings.Postgres settings = fresh();
+
+    StoreException empty =
+        assertThrows(
+            StoreException.class, () -> Database.openForReading(settings, Clock.systemUTC()));
+    assertTrue(empty.getMessage().contains("has no bridge tables yet"), empty.getMessage());
+    try (Connection c = TestStores.connect(settings);
+        Statement statement = c.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+      row.next();
+      assertEquals(0, row.getInt(1), "no table made by a reader");
+    }
+
+    Database.open(settings, Clock.systemUTC()).close();
+    try (Database reader = Database.openForReading(settings, Clock.systemUTC())) {
+      assertEquals(
+          List.of(), reader.read("gateways", c -> new ArrayList<String>()), "it reads at once");
+    }
+  }
+
+  @Test
   void anUnreachableServer_failsWithTheUrl_andNoPassword() {
     StoreSettings.Postgres nowhere =
         new StoreSettings.Postgres(
