@@ -18,7 +18,6 @@ import io.releve.contract.GatewayId;
 import io.releve.contract.Json;
 import io.releve.contract.Status;
 import io.releve.contract.Topics;
-import io.releve.testkit.PahoPeer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,24 +139,8 @@ class BridgeConnectionsTest extends BridgeOnBroker {
   @Test
   void statuses_areRecordedOncePerChange_throughTheFirstConnectionOnly() throws Exception {
     startBridge(SqliteDatabase.BUSY_TIMEOUT);
+    birthThenWill();
     Instant session = Instant.parse("2026-11-24T06:12:09.481Z");
-    PahoPeer device =
-        PahoPeer.connect(
-            broker,
-            "gw-with-will",
-            options ->
-                options.setWill(
-                    Topics.status(GATEWAY),
-                    Batches.status(Status.State.OFFLINE, session),
-                    1,
-                    true));
-    device
-        .client()
-        .publish(Topics.status(GATEWAY), Batches.status(Status.State.ONLINE, session), 1, true);
-    Poll.until(() -> "online".equals(state(GATEWAY)), () -> "the birth");
-    device.client().disconnectForcibly(0, 1000, false);
-    Poll.until(() -> "offline".equals(state(GATEWAY)), () -> "the will; " + broker.log());
-    device.close();
     // a later status of another gateway: once it is recorded, a copy of the first two on another
     // connection would have been too
     GatewayId other = GatewayId.of("rl042-gw2");
@@ -172,14 +155,6 @@ class BridgeConnectionsTest extends BridgeOnBroker {
 
     assertEquals(3, bridge.counters().statuses());
     assertEquals(List.of(3L, 0L, 0L), bridge.messagesPerConnection());
-  }
-
-  private String state(GatewayId id) {
-    return FleetStatus.read(database).lines().stream()
-        .filter(line -> line.gateway().equals(id.toString()))
-        .map(FleetStatus.Line::state)
-        .findFirst()
-        .orElse(null);
   }
 
   private void publish(byte[] payload) throws Exception {

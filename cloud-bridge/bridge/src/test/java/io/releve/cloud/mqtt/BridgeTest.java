@@ -14,15 +14,12 @@ import io.releve.cloud.store.SqliteDatabase;
 import io.releve.contract.Ack;
 import io.releve.contract.Golden;
 import io.releve.contract.Json;
-import io.releve.contract.Status;
 import io.releve.contract.Topics;
 import io.releve.testkit.PahoPeer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -171,29 +168,11 @@ class BridgeTest extends BridgeOnBroker {
   @Test
   void statuses_birthAndWillAreRecorded() throws Exception {
     startBridge(SqliteDatabase.BUSY_TIMEOUT);
-    Instant session = Instant.parse("2026-11-24T06:12:09.481Z");
-    PahoPeer device =
-        PahoPeer.connect(
-            broker,
-            "gw-with-will",
-            options ->
-                options.setWill(
-                    Topics.status(GATEWAY),
-                    Batches.status(Status.State.OFFLINE, session),
-                    1,
-                    true));
-    MqttClient client = device.client();
-    client.publish(Topics.status(GATEWAY), Batches.status(Status.State.ONLINE, session), 1, true);
-    Poll.until(() -> "online".equals(state()), () -> "the birth");
 
-    client.disconnectForcibly(0, 1000, false);
-    Poll.until(() -> "offline".equals(state()), () -> "the will; " + broker.log());
-    device.close();
-  }
+    birthThenWill();
 
-  private String state() {
-    var lines = FleetStatus.read(database).lines();
-    return lines.isEmpty() ? null : lines.get(0).state();
+    assertEquals("offline", state(GATEWAY));
+    assertEquals(2, bridge.counters().statuses());
   }
 
   private void assertAck(long seq) throws InterruptedException {
