@@ -1,7 +1,6 @@
 package io.releve.cloud.store;
 
 import io.releve.cloud.store.StoreSettings.Engine;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -50,11 +49,6 @@ public abstract class Database implements AutoCloseable {
       return PostgresDatabase.openForReading(postgres, clock);
     }
     return open(settings, clock);
-  }
-
-  /** Opens a SQLite file; see {@link SqliteDatabase#open}. */
-  public static Database open(Path file, Clock clock) {
-    return SqliteDatabase.open(file, clock, SqliteDatabase.BUSY_TIMEOUT);
   }
 
   /** The clock given when opening. */

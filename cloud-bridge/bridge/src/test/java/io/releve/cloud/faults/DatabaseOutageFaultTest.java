@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.releve.cloud.TestStores;
-import io.releve.cloud.store.SqliteDatabase;
 import io.releve.cloud.store.StoreSettings;
 import io.releve.gateway.bench.DrainBacklog;
 import io.releve.gateway.config.UplinkConfig;
@@ -14,10 +13,6 @@ import io.releve.gateway.uplink.Uplink;
 import io.releve.testkit.MosquittoBroker;
 import io.releve.testkit.TestPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,12 +105,9 @@ class DatabaseOutageFaultTest {
     /** The bridge's database, opened as the bridge opens it but for the SQLite busy timeout. */
     io.releve.cloud.store.Database open();
 
-    void begin() throws SQLException;
+    void begin() throws Exception;
 
-    void end() throws SQLException;
-
-    @Override
-    void close() throws SQLException;
+    void end() throws Exception;
   }
 
   /** A PostgreSQL server of the bridge's own: stopped, then started on the same data and port. */
@@ -155,48 +147,41 @@ class DatabaseOutageFaultTest {
     }
   }
 
-  /** The SQLite file, its write lock held by another connection. */
+  /** The SQLite file, its write lock held by another connection (see TestStores#breakWrites). */
   private static final class LockedFile implements StoreOutage {
     private static final Duration BUSY_TIMEOUT = Duration.ofMillis(200);
-    private final Path file;
-    private Connection holder;
+    private final StoreSettings settings;
+    private AutoCloseable lock;
 
     LockedFile(Path file) {
-      this.file = file;
+      this.settings = new StoreSettings.Sqlite(file);
     }
 
     @Override
     public StoreSettings settings() {
-      return new StoreSettings.Sqlite(file);
+      return settings;
     }
 
     @Override
     public io.releve.cloud.store.Database open() {
-      return SqliteDatabase.open(file, Clock.systemUTC(), BUSY_TIMEOUT);
+      return TestStores.open(settings, Clock.systemUTC(), BUSY_TIMEOUT);
     }
 
     @Override
-    public void begin() throws SQLException {
-      holder = DriverManager.getConnection("jdbc:sqlite:" + file);
-      try (Statement statement = holder.createStatement()) {
-        statement.execute("BEGIN EXCLUSIVE");
-      }
+    public void begin() throws Exception {
+      lock = TestStores.breakWrites(settings);
     }
 
     @Override
-    public void end() throws SQLException {
-      try (Statement statement = holder.createStatement()) {
-        statement.execute("ROLLBACK");
-      }
-      holder.close();
-      holder = null;
+    public void end() throws Exception {
+      close();
     }
 
     @Override
-    public void close() throws SQLException {
-      if (holder != null) {
-        holder.close();
-        holder = null;
+    public void close() throws Exception {
+      if (lock != null) {
+        lock.close();
+        lock = null;
       }
     }
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.releve.cloud.Batches;
 import io.releve.cloud.TestStores;
 import io.releve.cloud.store.Database;
+import io.releve.cloud.store.SqliteDatabase;
 import io.releve.cloud.store.StoreException;
 import io.releve.common.sqlite.Migrations;
 import io.releve.common.sqlite.Migrations.Migration;
@@ -154,7 +155,7 @@ class RegistryTest {
           });
     }
 
-    try (Database migrated = Database.open(file, CLOCK)) {
+    try (Database migrated = SqliteDatabase.open(file, CLOCK, SqliteDatabase.BUSY_TIMEOUT)) {
       assertEquals(
           List.of("rl042-gw1|" + METER + "|5|9"),
           QueryRows.of(
