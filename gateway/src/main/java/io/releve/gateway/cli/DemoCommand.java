@@ -491,8 +491,11 @@ public final class DemoCommand implements Callable<Integer> {
           dayAgo = litres(reading);
         }
         if (previous != null) {
+          // only whole hours: over a part of an hour, the index's one-litre steps would show
+          // as a flow that the meter never saw
           Duration gap = Duration.between(previous.receivedAt(), reading.receivedAt());
-          if (gap.compareTo(Duration.ofMinutes(30)) >= 0) {
+          if (gap.compareTo(Duration.ofMinutes(59)) >= 0
+              && gap.compareTo(Duration.ofMinutes(61)) <= 0) {
             BigDecimal perHour =
                 litres(reading)
                     .subtract(litres(previous))
