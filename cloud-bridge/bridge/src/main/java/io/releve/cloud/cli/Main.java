@@ -5,8 +5,13 @@ import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.mqtt.Bridge;
 import io.releve.cloud.mqtt.EmbeddedBroker;
+import io.releve.cloud.spi.CloudContext;
+import io.releve.cloud.spi.CloudService;
 import io.releve.cloud.store.Database;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +101,30 @@ public final class Main implements Callable<Integer> {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
+  /**
+   * Starts the services found on the class path (the portal), each announced on stdout; when one
+   * fails, those started are stopped and the failure ends the process.
+   */
+  private List<CloudService.Running> startServices(CloudContext context) throws Exception {
+    List<CloudService.Running> started = new ArrayList<>();
+    try {
+      for (CloudService service : ServiceLoader.load(CloudService.class)) {
+        CloudService.Running running = service.start(context);
+        started.add(running);
+        log.info("Started the {}: {}", service.name(), running.describe());
+        java.io.PrintWriter out = commandSpec.commandLine().getOut();
+        out.println("releve cloud: " + running.describe());
+        out.flush();
+      }
+    } catch (Exception | Error e) {
+      for (int i = started.size() - 1; i >= 0; i--) {
+        started.get(i).close();
+      }
+      throw e;
+    }
+    return started;
+  }
+
   @Override
   public Integer call() throws Exception {
     CloudConfig cloud = config.load();
@@ -140,8 +169,16 @@ public final class Main implements Callable<Integer> {
       log.info("Database {}", database.describe());
       bridge.start();
       announce(bridge, mqtt.uri(), database);
-      stop.await();
-      log.info("Stopping");
+      List<CloudService.Running> services =
+          startServices(new CloudContext(cloud.file(), database, Clock.systemUTC()));
+      try {
+        stop.await();
+        log.info("Stopping");
+      } finally {
+        for (int i = services.size() - 1; i >= 0; i--) {
+          services.get(i).close();
+        }
+      }
     } finally {
       stopped.countDown();
     }

@@ -69,6 +69,12 @@ public record CloudConfig(
 
   private static final Pattern DATABASE_USER = Pattern.compile("[A-Za-z0-9_.\\-]{1,63}");
 
+  /**
+   * Keys that belong to the services started with the bridge ({@code io.releve.cloud.spi}): the
+   * bridge leaves them to the service, which checks them when it starts.
+   */
+  public static final java.util.List<String> SERVICE_PREFIXES = java.util.List.of("portal.");
+
   public static final int DEFAULT_POOL_SIZE = 8;
   public static final int MAX_POOL_SIZE = 64;
 
@@ -158,6 +164,8 @@ public record CloudConfig(
               + " PostgreSQL store (database.url): with a SQLite file each instance would keep only"
               + " its part.");
     }
+    // the services that start with the bridge (the portal) read their own keys from this file
+    reader.leaveToServices(SERVICE_PREFIXES);
     reader.rejectUnknownKeys();
     return new CloudConfig(
         file,

@@ -25,6 +25,15 @@ final class CloudConfigReader extends ConfigReader {
     return entry == null || entry.value().isEmpty() ? null : entry;
   }
 
+  /** Marks the keys that start with one of {@code prefixes} as known: a service reads them. */
+  void leaveToServices(java.util.List<String> prefixes) {
+    for (String key : keys()) {
+      if (prefixes.stream().anyMatch(key::startsWith)) {
+        super.entry(key);
+      }
+    }
+  }
+
   /** A file that must exist and be readable, or null when the key is not set. */
   Path readableFile(String key) throws ConfigException {
     ConfigFile.Entry entry = entry(key);

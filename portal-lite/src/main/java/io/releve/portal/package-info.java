@@ -1,0 +1,2 @@
+/** The residents' and managers' web portal (DESIGN §6). */
+package io.releve.portal;
