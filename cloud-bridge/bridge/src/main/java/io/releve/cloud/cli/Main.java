@@ -5,6 +5,7 @@ import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.mqtt.Bridge;
 import io.releve.cloud.mqtt.EmbeddedBroker;
+import io.releve.cloud.spi.CloudCommand;
 import io.releve.cloud.spi.CloudContext;
 import io.releve.cloud.spi.CloudService;
 import io.releve.cloud.store.Database;
@@ -76,6 +77,9 @@ public final class Main implements Callable<Integer> {
     cli.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());
+    for (CloudCommand command : ServiceLoader.load(CloudCommand.class)) {
+      cli.addSubcommand(command.name(), command.command());
+    }
     return cli;
   }
 
