@@ -1,6 +1,7 @@
 package io.releve.portal.store;
 
 import io.releve.cloud.store.Database;
+import io.releve.cloud.store.Durability;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -161,9 +162,7 @@ public final class Residencies {
   /** {@link #lapse(Connection, Instant)} in a transaction of its own, at the store's clock. */
   public int lapse() {
     return database.write(
-        "lapse old pending enrolments",
-        io.releve.cloud.store.Durability.FULL,
-        c -> lapse(c, database.clock().instant()));
+        "lapse old pending enrolments", Durability.FULL, c -> lapse(c, database.clock().instant()));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.releve.portal.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,7 +59,7 @@ final class Sql {
   }
 
   /** Makes the {@code sites} row of {@code site} when missing, as the registry does. */
-  static void ensureSite(java.sql.Connection c, SiteCode site, Instant now) throws SQLException {
+  static void ensureSite(Connection c, SiteCode site, Instant now) throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO sites (code, first_seen) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
