@@ -11,7 +11,10 @@ import java.util.List;
 final class Schema {
 
   static final List<Migration> VERSIONS =
-      List.of(new Migration(1, "initial"), new Migration(2, "device_changes"));
+      List.of(
+          new Migration(1, "initial"),
+          new Migration(2, "device_changes"),
+          new Migration(3, "portal"));
 
   private Schema() {}
 }
