@@ -31,7 +31,7 @@ final class Dispatcher implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
-    try (exchange) {
+    try {
       Request request = newRequest(exchange, method, path);
       Response response;
       byte[] body;
@@ -41,7 +41,7 @@ final class Dispatcher implements HttpHandler {
       } catch (HttpError error) {
         response = ErrorPages.response(error, request);
         body = render(response, request);
-      } catch (Exception | StackOverflowError e) {
+      } catch (Exception e) {
         log.error("{} {} failed", method, path, e);
         response = ErrorPages.response(HttpError.internal(), request);
         body = render(response, request);
@@ -51,7 +51,27 @@ final class Dispatcher implements HttpHandler {
       // the visitor went away or sent garbage: nothing to answer, nothing to fix here
       log.debug("{} {}: {}", method, path, e.toString());
     } catch (RuntimeException e) {
+      // the error page itself failed (a layout hook, a missing text): a bare answer still goes out
       log.error("{} {} failed while answering an error", method, path, e);
+      writeBare(exchange);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private static void writeBare(HttpExchange exchange) {
+    if (exchange.getResponseCode() != -1) {
+      return;
+    }
+    try {
+      byte[] body = "500".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().clear();
+      SecurityHeaders.apply(exchange.getResponseHeaders(), false);
+      exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+      exchange.sendResponseHeaders(500, body.length);
+      exchange.getResponseBody().write(body);
+    } catch (IOException gone) {
+      log.debug("Bare 500 not sent: {}", gone.toString());
     }
   }
 

@@ -112,6 +112,22 @@ class RoutingTest {
   }
 
   @Test
+  void errorPageThatFailsToo_stillAnswersABare500() throws Exception {
+    site.app
+        .layout()
+        .banner(
+            r -> {
+              throw new IllegalStateException("banner broken");
+            });
+
+    HttpResponse<String> response = site.get("/langue");
+
+    assertEquals(500, response.statusCode());
+    assertEquals("500", response.body());
+    assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElseThrow());
+  }
+
+  @Test
   void redirect_toAnotherSite_isRefused() {
     assertThrows(IllegalArgumentException.class, () -> Response.redirect("//evil.example/"));
     assertThrows(IllegalArgumentException.class, () -> Response.redirect("https://evil.example/"));
