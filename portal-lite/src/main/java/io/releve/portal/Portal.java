@@ -1,12 +1,19 @@
 package io.releve.portal;
 
 import io.releve.cloud.store.Database;
+import io.releve.portal.account.AccountRoutes;
 import io.releve.portal.auth.Passwords;
+import io.releve.portal.enrol.EnrolRoutes;
 import io.releve.portal.mail.MailQueue;
 import io.releve.portal.mail.MailSettings;
 import io.releve.portal.mail.MailTexts;
 import io.releve.portal.mail.Mailer;
+import io.releve.portal.manager.ManagerRoutes;
+import io.releve.portal.web.PortalServer;
+import io.releve.portal.web.WebApp;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +33,8 @@ public final class Portal implements AutoCloseable {
   private final MailQueue mail;
   private final MailTexts texts;
   private final Passwords passwords;
-  private final PortalHttp http;
+  private final WebApp web;
+  private PortalServer server;
 
   private Portal(
       PortalConfig config,
@@ -34,15 +42,14 @@ public final class Portal implements AutoCloseable {
       Clock clock,
       MailQueue mail,
       MailTexts texts,
-      Passwords passwords,
-      PortalHttp http) {
+      Passwords passwords) {
     this.config = config;
     this.database = database;
     this.clock = clock;
     this.mail = mail;
     this.texts = texts;
     this.passwords = passwords;
-    this.http = http;
+    this.web = new WebApp(clock);
   }
 
   /**
@@ -62,12 +69,38 @@ public final class Portal implements AutoCloseable {
     try {
       Passwords passwords = new Passwords();
       MailTexts texts = new MailTexts(config.baseUrl());
-      PortalHttp http = PortalHttp.start(config.listen());
-      return new Portal(config, database, clock, mail, texts, passwords, http);
+      Portal portal = new Portal(config, database, clock, mail, texts, passwords);
+      // every route of the portal, by feature; each feature's class is its table of contents
+      EnrolRoutes.register(portal);
+      AccountRoutes.register(portal);
+      ManagerRoutes.register(portal);
+      portal.server = listen(portal.web, config.listen());
+      return portal;
     } catch (IOException | RuntimeException e) {
       mail.close();
       throw e;
     }
+  }
+
+  private static PortalServer listen(WebApp web, InetSocketAddress address) throws IOException {
+    try {
+      // the configuration keeps the address unresolved: the name is looked up when listening
+      return web.start(new InetSocketAddress(address.getHostString(), address.getPort()));
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot listen on "
+              + address.getHostString()
+              + ":"
+              + address.getPort()
+              + " (portal.listen): "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** The web application: routes, sessions, rate limits, texts. */
+  public WebApp web() {
+    return web;
   }
 
   public PortalConfig config() {
@@ -96,15 +129,17 @@ public final class Portal implements AutoCloseable {
     return passwords;
   }
 
-  /** The address the web server listens on (its real port). */
-  public java.net.InetSocketAddress address() {
-    return http.address();
+  /** Where the web server listens, such as {@code http://127.0.0.1:41234} (its real port). */
+  public URI uri() {
+    return server.uri();
   }
 
   @Override
   public void close() {
     try {
-      http.close();
+      if (server != null) {
+        server.close();
+      }
     } finally {
       mail.close();
     }

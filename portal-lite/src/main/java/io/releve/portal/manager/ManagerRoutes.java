@@ -1,0 +1,12 @@
+package io.releve.portal.manager;
+
+import io.releve.portal.Portal;
+
+/** The routes of this feature: the table of contents of its pages. */
+public final class ManagerRoutes {
+
+  private ManagerRoutes() {}
+
+  /** Adds this feature's routes to the portal's router. */
+  public static void register(Portal portal) {}
+}
