@@ -40,7 +40,10 @@ public record PortalConfig(
     ZoneId siteZone) {
 
   public static final String DEFAULT_LISTEN = "127.0.0.1:8080";
+
+  /** {@code portal.base-url} when not set and {@code portal.listen} is not set either. */
   public static final String DEFAULT_BASE_URL = "http://localhost:8080";
+
   public static final int DEFAULT_SMTP_PORT = 587;
   public static final String DEFAULT_FROM = "Relevé <no-reply@localhost>";
   public static final String DEFAULT_ZONE = "Europe/Paris";
@@ -62,7 +65,7 @@ public record PortalConfig(
     PortalConfigReader reader = new PortalConfigReader(ConfigFile.read(file));
     boolean enabled = reader.bool("portal.enabled", true);
     InetSocketAddress listen = listen(reader);
-    String baseUrl = baseUrl(reader);
+    String baseUrl = baseUrl(reader, listen);
     MailSettings mail = mail(reader);
     ZoneId zone = zone(reader);
     ConfigFile.Entry plainPassword = reader.entry("portal.mail.password");
@@ -94,10 +97,12 @@ public record PortalConfig(
     return InetSocketAddress.createUnresolved(host, port);
   }
 
-  private static String baseUrl(PortalConfigReader reader) throws ConfigException {
+  private static String baseUrl(PortalConfigReader reader, InetSocketAddress listen)
+      throws ConfigException {
     ConfigFile.Entry entry = reader.entry("portal.base-url");
     if (entry == null) {
-      return DEFAULT_BASE_URL;
+      // the portal on this machine, at the port it listens on: right for the demo and for a test
+      return "http://localhost:" + listen.getPort();
     }
     URI uri;
     try {
