@@ -95,7 +95,7 @@ final class ContactStep {
       errors.reject("move_in", "form.date.invalid");
       return null;
     }
-    LocalDate today = LocalDate.now(clock.withZone(zone));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
     Optional<LocalDate> earliest = enrolment.lastMoveIn(wizard.dwelling().id());
     if (moveIn.isAfter(today) || earliest.filter(moveIn::isBefore).isPresent()) {
       if (earliest.isPresent()) {
