@@ -1,0 +1,134 @@
+package io.releve.portal.enrol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Enrolment to home page: the takeover guard, enumeration safety, the activation link. */
+@Timeout(60)
+class EnrolmentFlowTest {
+
+  private static final String PASSWORD = "Tr3s-Bon-Mot!";
+
+  @TempDir Path dir;
+  private EnrolWorld world;
+  private long empty;
+  private long occupied;
+
+  @BeforeEach
+  void start() throws Exception {
+    world = new EnrolWorld(dir);
+    empty = world.dwelling("A01", "16", "L/11111-A");
+    world.device(empty, "wm-a", "11111111");
+    // a former occupant's reading, before the new move-in, and one inside the window
+    world.reading("wm-a", "100.5", Instant.parse("2026-10-01T08:00:00Z"));
+    world.reading("wm-a", "123.25", Instant.parse("2026-11-11T08:00:00Z"));
+    occupied = world.dwelling("A02", "17", "L/22222-B");
+    world.device(occupied, "wm-b", "22222222");
+    world.reading("wm-b", "999.75", Instant.parse("2026-11-11T08:00:00Z"));
+    world.resident("claire@exemple.fr", occupied, "2025-01-01");
+    world.manager("luc@gestion.fr");
+  }
+
+  @AfterEach
+  void stop() {
+    world.close();
+  }
+
+  @Test
+  void clientRefOnEmptyDwelling_isActiveAtActivation_andShowsOnlyItsOwnWindow() throws Exception {
+    Visitor v = world.visitor();
+    HttpResponse<String> sent =
+        Walk.enrol(v, "occupant", "client_ref", "l/11111-a", "jeanne@exemple.fr", "2026-11-01");
+    assertEquals("/inscription/envoyee", sent.headers().firstValue("Location").orElse(""));
+
+    HttpResponse<String> activated =
+        Walk.activate(v, world.activationLink("jeanne@exemple.fr"), PASSWORD);
+    assertEquals("/accueil", activated.headers().firstValue("Location").orElse(""));
+    String home = v.get("/accueil").body();
+
+    assertTrue(home.contains("123.25"), home);
+    assertFalse(home.contains("100.5"), "a reading before the move-in");
+    assertFalse(home.contains("999.75"), "another dwelling's reading");
+    assertTrue(home.contains("<dialog id=\"consent-dialog\" open"));
+  }
+
+  @Test
+  void serialOnOccupiedDwelling_staysPending_mailsOccupantAndManager_andShowsNothing()
+      throws Exception {
+    Visitor v = world.visitor();
+    Walk.enrol(v, "occupant", "serial", "22222222", "intrus@exemple.fr", "2026-11-01");
+
+    world.mails(3);
+    assertEquals(1, world.mailsTo("claire@exemple.fr").size());
+    assertEquals(1, world.mailsTo("luc@gestion.fr").size());
+    Walk.activate(v, world.activationLink("intrus@exemple.fr"), PASSWORD);
+    String home = v.get("/accueil").body();
+
+    assertTrue(home.contains("attend la validation de votre gestionnaire"), home);
+    assertFalse(home.contains("999.75"));
+  }
+
+  @Test
+  void existingEmail_getsTheSameAnswer_andAnAlreadyMail() throws Exception {
+    HttpResponse<String> fresh =
+        Walk.enrol(
+            world.visitor(), "occupant", "client_ref", "11111-A", "new@exemple.fr", "2026-11-01");
+    HttpResponse<String> known =
+        Walk.enrol(
+            world.visitor(),
+            "occupant",
+            "client_ref",
+            "11111-A",
+            "CLAIRE@exemple.fr",
+            "2026-11-01");
+
+    assertEquals(fresh.statusCode(), known.statusCode());
+    assertEquals(fresh.body(), known.body());
+    assertEquals(withoutDate(fresh), withoutDate(known));
+    world.mails(2);
+    assertTrue(world.mailsTo("claire@exemple.fr").get(0).getSubject().contains("déjà un compte"));
+  }
+
+  /** The JDK server adds {@code Date}; two answers a second apart differ only there. */
+  private static java.util.Map<String, java.util.List<String>> withoutDate(HttpResponse<?> r) {
+    java.util.Map<String, java.util.List<String>> headers =
+        new java.util.TreeMap<>(r.headers().map());
+    headers.remove("date");
+    headers.remove("Date");
+    return headers;
+  }
+
+  @Test
+  void activationLink_worksOnce_andNotAfter24Hours_andRefusesAWeakPassword() throws Exception {
+    Visitor v = world.visitor();
+    Walk.enrol(v, "owner_lessor", "client_ref", "11111-A", "a@exemple.fr", "2026-11-01");
+    String link = world.activationLink("a@exemple.fr");
+
+    HttpResponse<String> weak = Walk.activate(v, link, "password");
+    assertEquals(422, weak.statusCode());
+    assertTrue(weak.body().contains("id=\"f-password-error\""));
+    assertEquals(303, Walk.activate(v, link, PASSWORD).statusCode());
+    assertTrue(v.get("/accueil").body().contains("pas de données de consommation"));
+    assertEquals(
+        410, world.visitor().get(link.substring(link.indexOf("/activation"))).statusCode());
+
+    Visitor late = world.visitor();
+    Walk.enrol(late, "occupant", "client_ref", "11111-A", "b@exemple.fr", "2026-11-01");
+    String expiring = world.activationLink("b@exemple.fr");
+    world.clock.advance(Duration.ofHours(24));
+    HttpResponse<String> expired = late.get(expiring.substring(expiring.indexOf("/activation")));
+    assertEquals(410, expired.statusCode());
+    assertTrue(expired.body().contains("/mot-de-passe-oublie"));
+  }
+}
