@@ -2,6 +2,7 @@ package io.releve.portal;
 
 import io.releve.cloud.store.Database;
 import io.releve.portal.account.AccountRoutes;
+import io.releve.portal.account.Retention;
 import io.releve.portal.auth.Passwords;
 import io.releve.portal.enrol.EnrolRoutes;
 import io.releve.portal.mail.MailQueue;
@@ -35,6 +36,7 @@ public final class Portal implements AutoCloseable {
   private final Passwords passwords;
   private final WebApp web;
   private PortalServer server;
+  private Retention retention;
 
   private Portal(
       PortalConfig config,
@@ -75,6 +77,8 @@ public final class Portal implements AutoCloseable {
       AccountRoutes.register(portal);
       ManagerRoutes.register(portal);
       portal.server = listen(portal.web, config.listen());
+      // retention periods are applied now and then daily, for as long as the portal runs
+      portal.retention = Retention.start(database, clock);
       return portal;
     } catch (IOException | RuntimeException e) {
       mail.close();
@@ -141,7 +145,13 @@ public final class Portal implements AutoCloseable {
         server.close();
       }
     } finally {
-      mail.close();
+      try {
+        if (retention != null) {
+          retention.close();
+        }
+      } finally {
+        mail.close();
+      }
     }
   }
 }
