@@ -290,10 +290,12 @@ class LandlordImportTest {
         List.of(SITE, OTHER),
         database.read("sites", c -> new ManagerSites().sitesOf(c, account.id())));
     Path outbox = dir.resolve("outbox");
-    Poll.until(() -> Files.isDirectory(outbox) && count(outbox) == 1, () -> "the activation mail");
+    Poll.until(() -> mail.sent() == 1, () -> "the activation mail");
+    assertEquals(1, count(outbox));
     try (Stream<Path> files = Files.list(outbox)) {
       String eml = Files.readString(files.findFirst().orElseThrow());
-      assertTrue(eml.contains("/activation?token="), eml);
+      assertTrue(eml.contains("To: luc.bernard@exemple.fr"), eml);
+      assertTrue(eml.contains("/activation?token"), eml);
     }
   }
 
