@@ -75,11 +75,19 @@ final class Enrolment {
                 Durability.FULL,
                 c -> {
                   Optional<Account> existing = store.accounts().byEmail(c, email);
-                  if (existing.isPresent()) {
+                  if (existing.isPresent() && existing.get().isActivated()) {
                     audit(c, now, request, wizard, "existing_account");
                     return List.of(texts.alreadyHasAccount(email, locale));
                   }
-                  return create(c, now, request, wizard, applicant, email, lang, token);
+                  Long unproven = null;
+                  if (existing.isPresent()) {
+                    // an earlier enrolment whose link was never used: this one replaces it, or
+                    // an expired link would lock the address out for good
+                    unproven = existing.get().id();
+                    store.residencies().lapseUnproven(c, unproven);
+                    store.tokens().revokeAll(c, unproven, TokenPurpose.ACTIVATION, now);
+                  }
+                  return create(c, now, request, wizard, applicant, email, lang, token, unproven);
                 });
     mails.forEach(queue::offer);
   }
@@ -92,20 +100,23 @@ final class Enrolment {
       Applicant applicant,
       String email,
       Lang lang,
-      String token)
+      String token,
+      Long unproven)
       throws SQLException {
     DwellingRef dwelling = wizard.dwelling();
     long account =
-        store
-            .accounts()
-            .create(
-                c,
-                email,
-                AccountKind.RESIDENT,
-                applicant.lastName(),
-                applicant.firstName(),
-                lang,
-                now);
+        unproven != null
+            ? unproven
+            : store
+                .accounts()
+                .create(
+                    c,
+                    email,
+                    AccountKind.RESIDENT,
+                    applicant.lastName(),
+                    applicant.firstName(),
+                    lang,
+                    now);
     List<Occupant> occupants = store.landlord().activeOccupants(c, dwelling.id());
     // the takeover guard: whoever lives there now decides, through the manager; an owner lessor
     // never sees data, so takes nothing over

@@ -313,15 +313,17 @@ public final class Landlord {
   }
 
   /**
-   * The latest move-in recorded for the dwelling: among its occupancies and its active or ended
-   * residencies. A new resident's move-in may not be earlier. Empty when nothing is recorded.
+   * The latest move-in recorded for the dwelling: among its occupancies and the active or ended
+   * residencies of activated accounts. A new resident's move-in may not be earlier. Empty when
+   * nothing is recorded.
    */
   public Optional<LocalDate> lastMoveIn(Connection c, long dwelling) throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement(
             "SELECT max(move_in) FROM (SELECT move_in FROM occupancies WHERE dwelling = ?"
-                + " UNION ALL SELECT move_in FROM residencies WHERE dwelling = ?"
-                + " AND state IN ('active', 'ended')) AS recorded")) {
+                + " UNION ALL SELECT r.move_in FROM residencies r JOIN accounts a"
+                + " ON a.id = r.account WHERE r.dwelling = ? AND r.state IN ('active', 'ended')"
+                + " AND a.activated_at IS NOT NULL) AS recorded")) {
       select.setLong(1, dwelling);
       select.setLong(2, dwelling);
       try (ResultSet row = select.executeQuery()) {
@@ -334,7 +336,8 @@ public final class Landlord {
 
   /**
    * Who lives in the dwelling now: active residencies of occupants and owner occupants without a
-   * move-out (with their account's e-mail), then occupancies without one. Empty when nobody does.
+   * move-out, of activated accounts (with their e-mail), then occupancies without one. Empty when
+   * nobody does.
    */
   public List<Occupant> activeOccupants(Connection c, long dwelling) throws SQLException {
     List<Occupant> result = new ArrayList<>();
@@ -343,6 +346,8 @@ public final class Landlord {
             "SELECT r.id, r.account, a.last_name, a.first_name, a.email, r.move_in"
                 + " FROM residencies r JOIN accounts a ON a.id = r.account"
                 + " WHERE r.dwelling = ? AND r.state = 'active' AND r.move_out IS NULL"
+                // an account never activated proved no e-mail: it holds nothing against others
+                + " AND a.activated_at IS NOT NULL"
                 + " AND r.role IN ('occupant', 'owner_occupant') ORDER BY r.move_in, r.id")) {
       select.setLong(1, dwelling);
       try (ResultSet row = select.executeQuery()) {

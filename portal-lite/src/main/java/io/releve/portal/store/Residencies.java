@@ -305,4 +305,21 @@ public final class Residencies {
         Sql.instant(row, "decided_at"),
         Sql.nullableLong(row, "decided_by"));
   }
+
+  /**
+   * Lapses the pending and active residencies of an account that was never activated: its e-mail
+   * was never proven, so they never counted (see {@link Landlord#activeOccupants}).
+   *
+   * @return how many lapsed
+   */
+  public int lapseUnproven(Connection c, long account) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE residencies SET state = 'lapsed' WHERE account = ?"
+                + " AND state IN ('pending', 'active')"
+                + " AND account IN (SELECT id FROM accounts WHERE activated_at IS NULL)")) {
+      update.setLong(1, account);
+      return update.executeUpdate();
+    }
+  }
 }

@@ -131,4 +131,35 @@ class EnrolmentFlowTest {
     assertEquals(410, expired.statusCode());
     assertTrue(expired.body().contains("/mot-de-passe-oublie"));
   }
+
+  @Test
+  void enrolmentNeverActivated_isReplacedByTheNextOneWithTheSameEmail() throws Exception {
+    Walk.enrol(world.visitor(), "occupant", "client_ref", "11111-A", "c@exemple.fr", "2026-11-01");
+    String first = world.activationLink("c@exemple.fr");
+    world.clock.advance(Duration.ofHours(25));
+
+    // the link expired unused: enrolling again sends a new one instead of "you have an account"
+    Walk.enrol(world.visitor(), "occupant", "client_ref", "11111-A", "c@exemple.fr", "2026-11-02");
+    world.mails(2);
+    String second = world.activationLink("c@exemple.fr");
+    assertTrue(!second.equals(first));
+    Visitor v = world.visitor();
+    assertEquals(303, Walk.activate(v, second, PASSWORD).statusCode());
+    assertTrue(!v.get("/accueil").body().contains("attend la validation"));
+  }
+
+  @Test
+  void enrolmentNeverActivated_makesNobodyTheOccupant_soTheNextOneIsNotHeldBack() throws Exception {
+    Walk.enrol(world.visitor(), "occupant", "client_ref", "11111-A", "e@exemple.fr", "2026-11-01");
+    world.activationLink("e@exemple.fr");
+
+    Walk.enrol(world.visitor(), "occupant", "serial", "11111111", "f@exemple.fr", "2026-11-02");
+    Visitor v = world.visitor();
+    assertEquals(
+        303, Walk.activate(v, world.activationLink("f@exemple.fr"), PASSWORD).statusCode());
+
+    String home = v.get("/accueil").body();
+    assertTrue(!home.contains("attend la validation"), home);
+    assertTrue(home.contains("123"), home);
+  }
 }

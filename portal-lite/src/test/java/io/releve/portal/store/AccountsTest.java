@@ -26,7 +26,7 @@ class AccountsTest {
   @EnumSource(Engine.class)
   void byEmail_anyCase_findsTheOneAccount_andASecondIsRefused(Engine engine) {
     try (StoreFixture store = new StoreFixture(engine, folder)) {
-      long claire = store.resident(" Claire@Example.ORG ");
+      long claire = store.unprovenResident(" Claire@Example.ORG ");
 
       Account found = store.accounts.byEmail("CLAIRE@example.org").orElseThrow();
       assertEquals(claire, found.id());

@@ -114,7 +114,7 @@ class ResidenciesTest {
                       Lang.FR,
                       NOW));
       long claire = store.resident("claire@example.org");
-      long unproven = store.resident("unproven@example.org");
+      long unproven = store.unprovenResident("unproven@example.org");
       store.write(c -> store.accounts.activate(c, claire, NOW));
       long pending = store.residency(claire, a01, Method.LOT, "2026-11-01", ResidencyState.PENDING);
       store.residency(unproven, a01, Method.LOT, "2026-11-01", ResidencyState.PENDING);

@@ -80,7 +80,19 @@ final class StoreFixture implements AutoCloseable {
         });
   }
 
+  /** A resident who used the activation link (their e-mail is proven). */
   long resident(String email) {
+    return write(
+        c -> {
+          long id =
+              accounts.create(c, email, AccountKind.RESIDENT, "Martin", "Claire", Lang.FR, NOW);
+          accounts.activate(c, id, NOW);
+          return id;
+        });
+  }
+
+  /** A resident who enrolled but never used the activation link. */
+  long unprovenResident(String email) {
     return write(
         c -> accounts.create(c, email, AccountKind.RESIDENT, "Martin", "Claire", Lang.FR, NOW));
   }
