@@ -90,6 +90,15 @@ public final class Chromium implements AutoCloseable {
    * @throws org.opentest4j.TestAbortedException when the packages are missing outside CI
    */
   public static Chromium start(Screen screen) {
+    return start(screen, null);
+  }
+
+  /**
+   * Starts a browser as {@link #start(Screen)} does, whose {@code Accept-Language} is {@code
+   * languages} (for example {@code "fr-FR,fr"}), as a resident's own phone would send; null keeps
+   * the browser's default.
+   */
+  public static Chromium start(Screen screen, String languages) {
     requireInstalled();
     Path run = createRunFolder();
     ChromeDriverService service =
@@ -114,6 +123,9 @@ public final class Chromium implements AutoCloseable {
         "--disable-sync",
         "--user-data-dir=" + run.resolve("profile").toAbsolutePath(),
         "--window-size=" + screen.width + "," + screen.height);
+    if (languages != null) {
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+    }
     if (screen.mobile) {
       // headless Chromium keeps its window at least 500 pixels wide, so a phone's width needs
       // ChromeDriver's device emulation (which also makes the page honour <meta name=viewport>);
