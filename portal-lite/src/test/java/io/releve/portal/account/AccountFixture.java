@@ -32,24 +32,24 @@ import java.time.LocalDate;
  * The whole portal over HTTP on a real SQLite store, with a real SMTP server (GreenMail) on the
  * loopback; accounts, dwellings, devices and readings are made directly in the store.
  */
-final class AccountFixture implements AutoCloseable {
+public final class AccountFixture implements AutoCloseable {
 
-  static final Instant NOW = PortalTestStores.NOW;
-  static final SiteCode SITE = new SiteCode("LY003");
-  static final String PASSWORD = "Bonjour-2026!";
+  public static final Instant NOW = PortalTestStores.NOW;
+  public static final SiteCode SITE = new SiteCode("LY003");
+  public static final String PASSWORD = "Bonjour-2026!";
 
   // one hash for every test account: Argon2id takes its time on purpose
   private static volatile String passwordHash;
 
-  final TestClock clock = new TestClock(NOW);
-  final Database database;
-  final GreenMail smtp;
-  final Portal portal;
-  final Accounts accounts;
-  final Residencies residencies;
-  final Landlord landlord;
+  public final TestClock clock = new TestClock(NOW);
+  public final Database database;
+  public final GreenMail smtp;
+  public final Portal portal;
+  public final Accounts accounts;
+  public final Residencies residencies;
+  public final Landlord landlord;
 
-  AccountFixture(Path dir) throws Exception {
+  public AccountFixture(Path dir) throws Exception {
     database = PortalTestStores.open(Engine.SQLITE, dir);
     accounts = new Accounts(database);
     residencies = new Residencies(database);
@@ -72,15 +72,15 @@ final class AccountFixture implements AutoCloseable {
     portal = Portal.start(PortalConfig.load(config), database, clock);
   }
 
-  Visitor visitor() {
+  public Visitor visitor() {
     return new Visitor(portal.uri());
   }
 
-  <T> T write(SqlWork<T> work) {
+  public <T> T write(SqlWork<T> work) {
     return PortalTestStores.write(database, work);
   }
 
-  <T> T read(SqlWork<T> work) {
+  public <T> T read(SqlWork<T> work) {
     return database.read("read for the test", work);
   }
 
@@ -92,7 +92,7 @@ final class AccountFixture implements AutoCloseable {
   }
 
   /** An activated resident account with {@link #PASSWORD}. */
-  long resident(String email) {
+  public long resident(String email) {
     String hash = hash();
     return write(
         c -> {
@@ -105,24 +105,34 @@ final class AccountFixture implements AutoCloseable {
   }
 
   /** An activated manager of {@link #SITE} with {@link #PASSWORD}. */
-  long manager(String email) {
+  public long manager(String email) {
+    return manager(email, SITE);
+  }
+
+  /** An activated manager of {@code site} only, with {@link #PASSWORD}. */
+  public long manager(String email, SiteCode site) {
     String hash = hash();
     return write(
         c -> {
           long id = accounts.create(c, email, AccountKind.MANAGER, "Bernard", "Luc", Lang.FR, NOW);
           accounts.setPasswordHash(c, id, hash);
           accounts.activate(c, id, NOW);
-          new ManagerSites().grant(c, id, SITE, NOW);
+          new ManagerSites().grant(c, id, site, NOW);
           return id;
         });
   }
 
-  long dwelling(String label) {
-    return write(c -> landlord.upsertDwelling(c, SITE, label, "lot-" + label, null, NOW));
+  public long dwelling(String label) {
+    return dwelling(SITE, label);
+  }
+
+  /** A dwelling of {@code site} (the site row is made when missing). */
+  public long dwelling(SiteCode site, String label) {
+    return write(c -> landlord.upsertDwelling(c, site, label, "lot-" + label, null, NOW));
   }
 
   /** An active occupant residency from {@code moveIn}. */
-  long lives(long account, long dwelling, String moveIn) {
+  public long lives(long account, long dwelling, String moveIn) {
     return write(
         c ->
             residencies.create(
@@ -137,14 +147,14 @@ final class AccountFixture implements AutoCloseable {
   }
 
   /** An occupant who lived in {@code dwelling} from {@code moveIn} to {@code moveOut}. */
-  long lived(long account, long dwelling, String moveIn, String moveOut) {
+  public long lived(long account, long dwelling, String moveIn, String moveOut) {
     long id = lives(account, dwelling, moveIn);
     write(c -> residencies.end(c, id, LocalDate.parse(moveOut)));
     return id;
   }
 
   /** An installed water meter in the dwelling. */
-  void device(long dwelling, String device) {
+  public void device(long dwelling, String device) {
     write(
         c -> {
           execute(
@@ -171,7 +181,7 @@ final class AccountFixture implements AutoCloseable {
   private int seq;
 
   /** A reading of {@code device} received at {@code at}, its value {@code value}. */
-  void reading(String device, Instant at, String value) {
+  public void reading(String device, Instant at, String value) {
     int next = ++seq;
     write(
         c -> {
@@ -194,7 +204,7 @@ final class AccountFixture implements AutoCloseable {
   }
 
   /** A leak alert of {@code device} that started at {@code at}. */
-  void alert(String device, Instant at, String loss) {
+  public void alert(String device, Instant at, String loss) {
     int next = ++seq;
     write(
         c -> {

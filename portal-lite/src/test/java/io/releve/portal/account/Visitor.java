@@ -1,5 +1,6 @@
 package io.releve.portal.account;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * cookies over the plain HTTP of the tests) and posts forms with the CSRF token of the page shown
  * last, as a browser would.
  */
-final class Visitor {
+public final class Visitor {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -31,7 +32,7 @@ final class Visitor {
     this.base = base;
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path)).GET());
     Matcher matcher = CSRF.matcher(response.body());
     if (matcher.find()) {
@@ -41,7 +42,7 @@ final class Visitor {
   }
 
   /** Posts {@code fields} (name, value, name, value…) with the current CSRF token. */
-  HttpResponse<String> post(String path, String... fields)
+  public HttpResponse<String> post(String path, String... fields)
       throws IOException, InterruptedException {
     String[] withCsrf = new String[fields.length + 2];
     withCsrf[0] = "csrf";
@@ -51,7 +52,7 @@ final class Visitor {
   }
 
   /** Posts exactly {@code fields}, with no CSRF token unless given. */
-  HttpResponse<String> postRaw(String path, String... fields)
+  public HttpResponse<String> postRaw(String path, String... fields)
       throws IOException, InterruptedException {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < fields.length; i += 2) {
@@ -72,8 +73,55 @@ final class Visitor {
     return response;
   }
 
+  /**
+   * Posts a {@code multipart/form-data} form, as a browser sends a file upload: the CSRF token, the
+   * {@code fields} (name, value, name, value…) and one file.
+   */
+  public HttpResponse<String> postFile(
+      String path, String fileField, String fileName, byte[] content, String... fields)
+      throws IOException, InterruptedException {
+    String boundary = "----releve-test-boundary-7MA4YWxkTrZu0gW";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    String[] withCsrf = new String[fields.length + 2];
+    withCsrf[0] = "csrf";
+    withCsrf[1] = csrf;
+    System.arraycopy(fields, 0, withCsrf, 2, fields.length);
+    for (int i = 0; i < withCsrf.length; i += 2) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + withCsrf[i]
+                  + "\"\r\n\r\n"
+                  + withCsrf[i + 1]
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + fileField
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    Matcher matcher = CSRF.matcher(response.body());
+    if (matcher.find()) {
+      csrf = matcher.group(1);
+    }
+    return response;
+  }
+
   /** Logs in through the login page; the answer is the redirect (or the failure page). */
-  HttpResponse<String> logIn(String email, String password)
+  public HttpResponse<String> logIn(String email, String password)
       throws IOException, InterruptedException {
     get("/");
     return post("/connexion", "email", email, "password", password);
