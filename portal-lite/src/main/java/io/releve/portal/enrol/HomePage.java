@@ -137,8 +137,8 @@ final class HomePage {
               "<tr><td>{}</td><td>{}</td><td class=\"number\">{} {}</td><td>{}</td></tr>",
               index.serial() == null ? index.device() : index.serial(),
               m.get("enrol.home.quantity." + index.quantity()),
-              index.value(),
-              index.quantity().equals("heat_cost_allocation") ? "U" : index.unit(),
+              Readable.number(index.value(), m.lang().locale()),
+              index.quantity().equals("heat_cost_allocation") ? "U" : Readable.unit(index.unit()),
               TIME.format(index.receivedAt().atZone(zone))));
     }
     return Html.of(

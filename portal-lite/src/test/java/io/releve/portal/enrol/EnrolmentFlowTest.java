@@ -57,9 +57,9 @@ class EnrolmentFlowTest {
     assertEquals("/accueil", activated.headers().firstValue("Location").orElse(""));
     String home = v.get("/accueil").body();
 
-    assertTrue(home.contains("123.25"), home);
+    assertTrue(home.contains("123,25 m³"), home);
     assertFalse(home.contains("100.5"), "a reading before the move-in");
-    assertFalse(home.contains("999.75"), "another dwelling's reading");
+    assertFalse(home.contains("999,75"), "another dwelling's reading");
     assertTrue(home.contains("<dialog id=\"consent-dialog\" open"));
   }
 
@@ -76,7 +76,7 @@ class EnrolmentFlowTest {
     String home = v.get("/accueil").body();
 
     assertTrue(home.contains("attend la validation de votre gestionnaire"), home);
-    assertFalse(home.contains("999.75"));
+    assertFalse(home.contains("999,75"));
   }
 
   @Test
