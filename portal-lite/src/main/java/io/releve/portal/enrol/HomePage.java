@@ -8,6 +8,7 @@ import io.releve.portal.store.SiteAddress;
 import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.Html;
 import io.releve.portal.web.Messages;
+import io.releve.portal.web.Notation;
 import io.releve.portal.web.Page;
 import io.releve.portal.web.Request;
 import io.releve.portal.web.Response;
@@ -137,8 +138,8 @@ final class HomePage {
               "<tr><td>{}</td><td>{}</td><td class=\"number\">{} {}</td><td>{}</td></tr>",
               index.serial() == null ? index.device() : index.serial(),
               m.get("enrol.home.quantity." + index.quantity()),
-              Readable.number(index.value(), m.lang().locale()),
-              index.quantity().equals("heat_cost_allocation") ? "U" : Readable.unit(index.unit()),
+              Notation.number(index.value(), m.lang().locale()),
+              index.quantity().equals("heat_cost_allocation") ? "U" : Notation.unit(index.unit()),
               TIME.format(index.receivedAt().atZone(zone))));
     }
     return Html.of(

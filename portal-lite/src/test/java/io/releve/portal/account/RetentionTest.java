@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.releve.cloud.store.Database;
 import io.releve.cloud.store.StoreSettings.Engine;
 import io.releve.portal.PortalTestStores;
+import io.releve.portal.TestClock;
 import io.releve.portal.auth.Tokens;
 import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.Accounts;

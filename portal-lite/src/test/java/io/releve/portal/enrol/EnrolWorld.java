@@ -9,6 +9,7 @@ import io.releve.cloud.store.StoreSettings;
 import io.releve.portal.Poll;
 import io.releve.portal.Portal;
 import io.releve.portal.PortalConfig;
+import io.releve.portal.TestClock;
 import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.Accounts;
 import io.releve.portal.store.ClientRef;

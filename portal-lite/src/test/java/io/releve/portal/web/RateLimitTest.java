@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.portal.TestClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -44,7 +45,7 @@ class RateLimitTest {
 
   @Test
   void allow_slidingWindow_freesOneSlotAsEachEventAges() {
-    MovableClock clock = new MovableClock(TestSite.START);
+    TestClock clock = new TestClock(TestSite.START);
     RateLimiter limiter = new RateLimiter(clock);
     Duration window = Duration.ofMinutes(10);
     assertTrue(limiter.allow("k", 2, window));
@@ -61,7 +62,7 @@ class RateLimitTest {
 
   @Test
   void limiter_withManyKeys_staysBounded() {
-    MovableClock clock = new MovableClock(TestSite.START);
+    TestClock clock = new TestClock(TestSite.START);
     RateLimiter limiter = new RateLimiter(clock, 10);
     for (int i = 0; i < 1000; i++) {
       limiter.allow("k" + i, 1, Duration.ofMinutes(1));
@@ -72,7 +73,7 @@ class RateLimitTest {
 
   @Test
   void failedLogins_afterFive_blockTheAccountFor15Minutes() {
-    MovableClock clock = new MovableClock(TestSite.START);
+    TestClock clock = new TestClock(TestSite.START);
     RateLimits limits = new RateLimits(clock);
     for (int i = 0; i < RateLimits.FAILED_LOGINS; i++) {
       assertFalse(limits.loginBlocked("Marie@Exemple.fr"));
@@ -87,7 +88,7 @@ class RateLimitTest {
 
   @Test
   void enrolmentsOnSite_beyondTwentyAnHour_throw429() {
-    RateLimits limits = new RateLimits(new MovableClock(TestSite.START));
+    RateLimits limits = new RateLimits(new TestClock(TestSite.START));
     for (int i = 0; i < RateLimits.ENROLMENTS_PER_SITE; i++) {
       limits.enrolmentOnSite("AB123");
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.portal.TestClock;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,7 +117,7 @@ class SessionsTest {
 
   @Test
   void sessions_beyondCapacity_dropTheOldestAnonymousFirst() {
-    MovableClock clock = new MovableClock(TestSite.START);
+    TestClock clock = new TestClock(TestSite.START);
     Sessions sessions = new Sessions(clock, 3);
     Session oldest = sessions.anonymous();
     Session next = sessions.anonymous();

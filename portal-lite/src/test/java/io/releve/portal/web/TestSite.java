@@ -1,5 +1,6 @@
 package io.releve.portal.web;
 
+import io.releve.portal.TestClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,7 +26,7 @@ final class TestSite implements AutoCloseable {
   static final Instant START = Instant.parse("2026-11-12T08:00:00Z");
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-  final MovableClock clock = new MovableClock(START);
+  final TestClock clock = new TestClock(START);
   final WebApp app = new WebApp(clock);
   final PortalServer server;
   private final HttpClient client =

@@ -10,12 +10,12 @@ import java.util.Map;
  * 123.25} in English, with every decimal the meter gave (an index is never rounded), and units in
  * their printed form ({@code m³}).
  */
-public final class Readable {
+public final class Notation {
 
   /** The contract's unit codes that print otherwise. */
   private static final Map<String, String> UNITS = Map.of("m3", "m³", "m3/h", "m³/h");
 
-  private Readable() {}
+  private Notation() {}
 
   /** {@code decimal} in the language's notation; anything that is not a number as it is. */
   public static String number(String decimal, Locale locale) {

@@ -1,4 +1,4 @@
-package io.releve.portal.account;
+package io.releve.portal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move forward by hand. */
-final class TestClock extends Clock {
+/** A clock that tests move forward by hand (link expiry, windows). */
+public final class TestClock extends Clock {
   private volatile Instant now;
 
-  TestClock(Instant start) {
+  public TestClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 
