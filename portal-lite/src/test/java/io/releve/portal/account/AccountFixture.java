@@ -9,6 +9,7 @@ import io.releve.portal.Portal;
 import io.releve.portal.PortalConfig;
 import io.releve.portal.PortalTestStores;
 import io.releve.portal.TestClock;
+import io.releve.portal.Visitor;
 import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.Accounts;
 import io.releve.portal.store.Landlord;

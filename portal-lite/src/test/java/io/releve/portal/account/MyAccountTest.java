@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.portal.Visitor;
 import io.releve.portal.store.Account;
 import io.releve.portal.store.Choice;
 import io.releve.portal.store.Consents;

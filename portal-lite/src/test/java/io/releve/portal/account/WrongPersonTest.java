@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.portal.Visitor;
 import io.releve.portal.store.Consents;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import io.releve.portal.Poll;
 import io.releve.portal.Portal;
 import io.releve.portal.PortalConfig;
 import io.releve.portal.TestClock;
+import io.releve.portal.Visitor;
 import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.Accounts;
 import io.releve.portal.store.ClientRef;

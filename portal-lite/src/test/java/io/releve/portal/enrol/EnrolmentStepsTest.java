@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.portal.Visitor;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,7 +158,7 @@ class EnrolmentStepsTest {
   void post_withoutCsrf_isForbidden() throws Exception {
     v.get("/inscription/statut");
 
-    HttpResponse<String> refused = v.postRaw("/inscription/statut", Map.of("status", "occupant"));
+    HttpResponse<String> refused = v.postRaw("/inscription/statut", "status", "occupant");
 
     assertEquals(403, refused.statusCode());
   }

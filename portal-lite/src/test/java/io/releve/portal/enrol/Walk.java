@@ -2,6 +2,7 @@ package io.releve.portal.enrol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.releve.portal.Visitor;
 import java.net.http.HttpResponse;
 
 /** The four steps over HTTP, for the tests that need an enrolment done. */

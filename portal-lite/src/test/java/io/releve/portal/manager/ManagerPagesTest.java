@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.portal.Visitor;
 import io.releve.portal.account.AccountFixture;
-import io.releve.portal.account.Visitor;
 import io.releve.portal.store.Choice;
 import io.releve.portal.store.Consent;
 import io.releve.portal.store.Consents;

@@ -1,4 +1,4 @@
-package io.releve.portal.account;
+package io.releve.portal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,10 +25,10 @@ public final class Visitor {
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   private final URI base;
-  final Map<String, String> cookies = new LinkedHashMap<>();
+  public final Map<String, String> cookies = new LinkedHashMap<>();
   private String csrf = "";
 
-  Visitor(URI base) {
+  public Visitor(URI base) {
     this.base = base;
   }
 
