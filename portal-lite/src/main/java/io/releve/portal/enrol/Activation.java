@@ -4,7 +4,12 @@ import io.releve.cloud.store.Durability;
 import io.releve.portal.auth.PasswordRules;
 import io.releve.portal.auth.Passwords;
 import io.releve.portal.auth.Tokens;
+import io.releve.portal.mail.Mail;
+import io.releve.portal.mail.MailQueue;
 import io.releve.portal.store.Account;
+import io.releve.portal.store.DwellingRef;
+import io.releve.portal.store.Residency;
+import io.releve.portal.store.ResidencyState;
 import io.releve.portal.store.TokenPurpose;
 import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.FormErrors;
@@ -17,9 +22,13 @@ import io.releve.portal.web.Response;
 import io.releve.portal.web.Sessions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,7 +44,18 @@ final class Activation {
   private final Sessions sessions;
   private final Clock clock;
 
-  Activation(Repositories store, Passwords passwords, Sessions sessions, Clock clock) {
+  private final Enrolment enrolment;
+  private final MailQueue queue;
+
+  Activation(
+      Repositories store,
+      Passwords passwords,
+      Sessions sessions,
+      Clock clock,
+      Enrolment enrolment,
+      MailQueue queue) {
+    this.enrolment = enrolment;
+    this.queue = queue;
     this.store = store;
     this.passwords = passwords;
     this.sessions = sessions;
@@ -77,19 +97,27 @@ final class Activation {
       Arrays.fill(chars, '\0');
     }
     Instant now = clock.instant();
-    Optional<Long> activated =
+    List<Mail> notices = new ArrayList<>();
+    Optional<Account> activated =
         store
             .database()
             .write(
                 "activate an account",
                 Durability.FULL,
                 c -> {
+                  notices.clear();
                   Optional<Long> id =
                       store
                           .tokens()
                           .consume(c, Tokens.sha256Hex(token), TokenPurpose.ACTIVATION, now);
-                  if (id.isEmpty() || !store.accounts().activate(c, id.get(), now)) {
-                    return Optional.<Long>empty();
+                  if (id.isEmpty()) {
+                    return Optional.<Account>empty();
+                  }
+                  // the takeover guard again, now that the e-mail is proven: somebody may have
+                  // moved in (and proven theirs) since the enrolment was sent
+                  notices.addAll(holdIfOccupied(c, id.get(), request));
+                  if (!store.accounts().activate(c, id.get(), now)) {
+                    return Optional.<Account>empty();
                   }
                   store.accounts().setPasswordHash(c, id.get(), hash);
                   store.accounts().acceptTerms(c, id.get(), now);
@@ -103,14 +131,45 @@ final class Activation {
                           "account:" + id.get(),
                           request.clientIp(),
                           "success");
-                  return id;
+                  return store.accounts().byId(c, id.get());
                 });
     if (activated.isEmpty()) {
       // the same link posted twice at once: the other request used it
       return invalid(request);
     }
-    sessions.logIn(request, activated.get(), AccountKind.RESIDENT);
-    return Response.redirect(HomePage.PATH);
+    notices.forEach(queue::offer);
+    Account opened = activated.get();
+    // imported managers activate through the same link
+    sessions.logIn(request, opened.id(), AccountKind.fromCode(opened.kind().value()));
+    return Response.redirect(
+        opened.kind() == io.releve.portal.store.AccountKind.MANAGER ? "/gestion" : HomePage.PATH);
+  }
+
+  /**
+   * Puts back to pending each active residency of the account on a dwelling that somebody lives in
+   * now, and returns the notices of those pending enrolments.
+   */
+  private List<Mail> holdIfOccupied(Connection c, long account, Request request)
+      throws SQLException {
+    List<Mail> notices = new ArrayList<>();
+    for (Residency residency : store.residencies().ofAccount(c, account)) {
+      if (residency.state() != ResidencyState.ACTIVE || !residency.role().occupies()) {
+        continue;
+      }
+      if (store.landlord().activeOccupants(c, residency.dwelling()).isEmpty()) {
+        continue;
+      }
+      store.residencies().hold(c, residency.id());
+      Account applicant = store.accounts().byId(c, account).orElseThrow();
+      DwellingRef dwelling = store.landlord().dwelling(c, residency.dwelling()).orElseThrow();
+      notices.addAll(
+          enrolment.pendingNotices(
+              c,
+              dwelling,
+              applicant.firstName() + " " + applicant.lastName(),
+              request.lang().locale()));
+    }
+    return notices;
   }
 
   private static String token(Request request) {

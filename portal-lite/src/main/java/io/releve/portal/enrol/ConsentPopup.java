@@ -63,7 +63,10 @@ final class ConsentPopup {
                 "record a resident's consent",
                 Durability.FULL,
                 c -> {
-                  Optional<Residency> residency = HomePage.current(c, store, account);
+                  // only a resident who lives there answers: never a pending enrolment nor an
+                  // owner lessor
+                  Optional<Residency> residency =
+                      store.residencies().activeWindow(c, account).filter(r -> r.role().occupies());
                   if (residency.isEmpty()) {
                     return false;
                   }

@@ -17,7 +17,13 @@ public final class EnrolRoutes {
         new DwellingStep(store.database(), store.landlord(), portal.web().rateLimits());
     ContactStep contact = new ContactStep(enrolment, portal.clock(), portal.config().siteZone());
     Activation activation =
-        new Activation(store, portal.passwords(), portal.web().sessions(), portal.clock());
+        new Activation(
+            store,
+            portal.passwords(),
+            portal.web().sessions(),
+            portal.clock(),
+            enrolment,
+            portal.mail());
     HomePage home = new HomePage(store, portal.config().siteZone());
     ConsentPopup consent = new ConsentPopup(store, portal.clock());
     Router router = portal.web().router();

@@ -75,7 +75,11 @@ final class Enrolment {
                 Durability.FULL,
                 c -> {
                   Optional<Account> existing = store.accounts().byEmail(c, email);
-                  if (existing.isPresent() && existing.get().isActivated()) {
+                  // an activated account, or one that is not a resident's (an imported manager
+                  // whose link is still unused), is never taken over by an enrolment
+                  if (existing.isPresent()
+                      && (existing.get().isActivated()
+                          || existing.get().kind() != AccountKind.RESIDENT)) {
                     audit(c, now, request, wizard, "existing_account");
                     return List.of(texts.alreadyHasAccount(email, locale));
                   }
@@ -147,19 +151,29 @@ final class Enrolment {
     List<Mail> mails = new ArrayList<>();
     mails.add(texts.activation(email, locale, applicant.firstName(), token));
     if (guarded) {
-      String where = describe(c, dwelling);
-      for (Occupant occupant : occupants) {
-        if (occupant.email() != null && Mail.isAddress(occupant.email())) {
-          mails.add(texts.pendingForOccupant(occupant.email(), Locale.FRENCH, where));
-        }
+      mails.addAll(
+          pendingNotices(c, dwelling, applicant.firstName() + " " + applicant.lastName(), locale));
+    }
+    return mails;
+  }
+
+  /**
+   * The notices of a pending enrolment: to whoever lives in the dwelling now, and to the site's
+   * managers.
+   */
+  List<Mail> pendingNotices(Connection c, DwellingRef dwelling, String applicantName, Locale locale)
+      throws SQLException {
+    List<Mail> mails = new ArrayList<>();
+    String where = describe(c, dwelling);
+    for (Occupant occupant : store.landlord().activeOccupants(c, dwelling.id())) {
+      if (occupant.email() != null && Mail.isAddress(occupant.email())) {
+        mails.add(texts.pendingForOccupant(occupant.email(), Locale.FRENCH, where));
       }
-      String applicantName = applicant.firstName() + " " + applicant.lastName();
-      for (Account manager : store.managerSites().managersOf(c, dwelling.site())) {
-        if (manager.email() != null) {
-          mails.add(
-              texts.pendingForManager(
-                  manager.email(), locale(manager.lang()), where, applicantName));
-        }
+    }
+    for (Account manager : store.managerSites().managersOf(c, dwelling.site())) {
+      if (manager.email() != null) {
+        mails.add(
+            texts.pendingForManager(manager.email(), locale(manager.lang()), where, applicantName));
       }
     }
     return mails;

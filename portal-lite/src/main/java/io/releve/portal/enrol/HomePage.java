@@ -95,7 +95,9 @@ final class HomePage {
         Html.join(
             dwelling(m, v),
             data(m, v),
-            v.consent().isEmpty() && v.residency().role().occupies()
+            v.consent().isEmpty()
+                    && v.residency().role().occupies()
+                    && v.residency().state() == ResidencyState.ACTIVE
                 ? ConsentPopup.dialog(request)
                 : Html.EMPTY);
     return page(m, body);

@@ -98,9 +98,14 @@ final class EnrolmentsPage {
                 "decide on an enrolment",
                 Durability.FULL,
                 c -> {
+                  // exactly what the list offers: pending, of the manager's sites, of an account
+                  // whose e-mail is proven
+                  var offered = residencies.pendingForManager(c, manager);
                   var residency =
                       ManagerAccess.residency(c, landlord, residencies, manager, id)
-                          .filter(r -> r.state() == ResidencyState.PENDING);
+                          .filter(r -> r.state() == ResidencyState.PENDING)
+                          .filter(
+                              r -> offered.stream().anyMatch(p -> p.residency().id() == r.id()));
                   if (residency.isEmpty()) {
                     return false;
                   }

@@ -313,19 +313,26 @@ public final class Landlord {
   }
 
   /**
-   * The latest move-in recorded for the dwelling: among its occupancies and the active or ended
-   * residencies of activated accounts. A new resident's move-in may not be earlier. Empty when
-   * nothing is recorded.
+   * The earliest day a new resident may claim as move-in: the latest move-in or move-out recorded
+   * for the dwelling, among its occupancies and the active or ended residencies of activated
+   * accounts. A new resident's move-in may not be earlier. Empty when nothing is recorded.
    */
   public Optional<LocalDate> lastMoveIn(Connection c, long dwelling) throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT max(move_in) FROM (SELECT move_in FROM occupancies WHERE dwelling = ?"
+            "SELECT max(day) FROM (SELECT move_in AS day FROM occupancies WHERE dwelling = ?"
+                + " UNION ALL SELECT move_out FROM occupancies WHERE dwelling = ?"
                 + " UNION ALL SELECT r.move_in FROM residencies r JOIN accounts a"
                 + " ON a.id = r.account WHERE r.dwelling = ? AND r.state IN ('active', 'ended')"
+                + " AND a.activated_at IS NOT NULL"
+                + " UNION ALL SELECT r.move_out FROM residencies r JOIN accounts a"
+                + " ON a.id = r.account WHERE r.dwelling = ? AND r.state IN ('active', 'ended')"
                 + " AND a.activated_at IS NOT NULL) AS recorded")) {
-      select.setLong(1, dwelling);
-      select.setLong(2, dwelling);
+      // a move-out counts too: a claimed move-in before the last occupant left would open that
+      // occupant's days to the newcomer (max ignores the nulls of stays still open)
+      for (int i = 1; i <= 4; i++) {
+        select.setLong(i, dwelling);
+      }
       try (ResultSet row = select.executeQuery()) {
         row.next();
         String latest = row.getString(1);

@@ -322,4 +322,19 @@ public final class Residencies {
       return update.executeUpdate();
     }
   }
+
+  /**
+   * Puts back to pending a residency that was active but whose account was never activated: at
+   * activation somebody else lives in the dwelling, so the manager decides (the takeover guard).
+   *
+   * @return false when it was not active (nothing changed)
+   */
+  public boolean hold(Connection c, long id) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE residencies SET state = 'pending' WHERE id = ? AND state = 'active'")) {
+      update.setLong(1, id);
+      return update.executeUpdate() == 1;
+    }
+  }
 }

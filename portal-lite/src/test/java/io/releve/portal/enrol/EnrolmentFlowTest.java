@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.portal.Poll;
 import io.releve.portal.Visitor;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -162,5 +163,52 @@ class EnrolmentFlowTest {
     String home = v.get("/accueil").body();
     assertTrue(!home.contains("attend la validation"), home);
     assertTrue(home.contains("123"), home);
+  }
+
+  @Test
+  void moveIn_beforeThePreviousOccupantLeft_isRefused_soTheirDaysStayTheirs() throws Exception {
+    world.write(
+        c ->
+            world.landlord.upsertOccupancy(
+                c,
+                empty,
+                "Durand",
+                "Paul",
+                null,
+                java.time.LocalDate.parse("2023-01-01"),
+                java.time.LocalDate.parse("2026-10-15"),
+                EnrolWorld.START));
+
+    HttpResponse<String> early =
+        Walk.enrol(
+            world.visitor(), "occupant", "client_ref", "11111-A", "g@exemple.fr", "2023-01-02");
+    HttpResponse<String> onTheDay =
+        Walk.enrol(
+            world.visitor(), "occupant", "client_ref", "11111-A", "h@exemple.fr", "2026-10-15");
+
+    assertEquals(422, early.statusCode());
+    assertTrue(early.body().contains("15/10/2026"), early.body());
+    assertEquals(303, onTheDay.statusCode());
+    assertTrue(world.mailsTo("g@exemple.fr").isEmpty());
+  }
+
+  @Test
+  void enrolmentActivatedAfterSomebodyElseMovedIn_staysPending_andTellsTheOccupant()
+      throws Exception {
+    Visitor intruder = world.visitor();
+    Walk.enrol(intruder, "occupant", "lot", "16", "x@exemple.fr", "2026-11-01");
+    String late = world.activationLink("x@exemple.fr");
+    Visitor tenant = world.visitor();
+    Walk.enrol(tenant, "occupant", "client_ref", "11111-A", "y@exemple.fr", "2026-11-02");
+    Walk.activate(tenant, world.activationLink("y@exemple.fr"), PASSWORD);
+
+    assertEquals(303, Walk.activate(intruder, late, PASSWORD).statusCode());
+
+    String home = intruder.get("/accueil").body();
+    assertTrue(home.contains("attend la validation"), home);
+    assertFalse(home.contains("123,25"), home);
+    assertFalse(home.contains("consent-dialog"), home);
+    Poll.until(() -> world.mailsTo("y@exemple.fr").size() == 2, () -> "the occupant's notice");
+    Poll.until(() -> world.mailsTo("luc@gestion.fr").size() == 1, () -> "the manager's notice");
   }
 }
