@@ -56,7 +56,9 @@ final class AccountPage {
 
   /** {@code GET /compte}. */
   Response show(Request request) {
-    return page(request, loggedIn(request), new FormErrors(request), null).orElseThrow();
+    // a session outliving its account (closed meanwhile) is as good as none
+    return page(request, loggedIn(request), new FormErrors(request), null)
+        .orElseThrow(HttpError::loginRequired);
   }
 
   /** {@code POST /compte/coordonnees}: the phone, required only for SMS alerts. */
@@ -66,15 +68,23 @@ final class AccountPage {
     Optional<String> phone = Phone.normalize(input);
     if (!input.isEmpty() && phone.isEmpty()) {
       FormErrors errors = new FormErrors(request).reject("phone", "account.phone.invalid");
-      return page(request, id, errors, input).orElseThrow().status(422);
+      return page(request, id, errors, input).orElseThrow(HttpError::loginRequired).status(422);
     }
-    repos.write(
-        "change a phone number",
-        c -> {
-          repos.accounts.setPhone(c, id, phone.orElse(null));
-          repos.audit(c, id, "contact.change", LoginPages.subject(id), request, "ok");
-          return null;
-        });
+    boolean changed =
+        repos.write(
+            "change a phone number",
+            c -> {
+              // a closed account's personal fields stay erased
+              if (repos.accounts.byId(c, id).filter(a -> !a.isClosed()).isEmpty()) {
+                return false;
+              }
+              repos.accounts.setPhone(c, id, phone.orElse(null));
+              repos.audit(c, id, "contact.change", LoginPages.subject(id), request, "ok");
+              return true;
+            });
+    if (!changed) {
+      throw HttpError.loginRequired();
+    }
     return Response.redirect("/compte?notice=phone");
   }
 

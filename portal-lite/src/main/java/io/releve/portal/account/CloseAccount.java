@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * Closing one's account (the right to erasure): in one transaction, consent withdrawn for each of
  * its dwellings (unless it already is), residencies ended today (pending ones lapse), personal
- * fields erased, links revoked; then the visitor is logged out. The account row, the ledger and the
- * audit stay, naming an account that has no name any more.
+ * fields erased, links revoked; then every session of the account ends. The account row, the ledger
+ * and the audit stay, naming an account that has no name any more.
  */
 final class CloseAccount {
 
@@ -32,7 +32,8 @@ final class CloseAccount {
   /** {@code POST /compte/fermer} with {@code password}. */
   Response close(Request request) {
     long id = request.requireAccount(AccountKind.RESIDENT);
-    Account me = repos.accounts.byId(id).filter(Account::canLogIn).orElseThrow(HttpError::notFound);
+    Account me =
+        repos.accounts.byId(id).filter(Account::canLogIn).orElseThrow(HttpError::loginRequired);
     char[] password = request.form("password").toCharArray();
     boolean verified = repos.portal.passwords().verify(password, me.passwordHash());
     Arrays.fill(password, '\0');
@@ -64,6 +65,8 @@ final class CloseAccount {
           repos.audit(c, id, "account.close", LoginPages.subject(id), request, "ok");
           return null;
         });
+    // every browser logged in as the account, not only this one
+    repos.portal.web().sessions().logOutAll(id);
     repos.portal.web().sessions().logOut(request);
     return Response.redirect("/?notice=closed");
   }

@@ -3,6 +3,7 @@ package io.releve.portal.account;
 import io.releve.portal.auth.PasswordRules;
 import io.releve.portal.store.Account;
 import io.releve.portal.store.TokenPurpose;
+import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.FormErrors;
 import io.releve.portal.web.Forms;
 import io.releve.portal.web.HttpError;
@@ -11,11 +12,14 @@ import io.releve.portal.web.Page;
 import io.releve.portal.web.RateLimits;
 import io.releve.portal.web.Request;
 import io.releve.portal.web.Response;
+import io.releve.portal.web.Session;
+import io.releve.portal.web.Sessions;
 import java.util.Arrays;
 
 /**
  * Changing one's password, knowing the current one. A wrong current password counts as a failed
- * login, so that a forgotten open session cannot be used to guess the password.
+ * login, so that a forgotten open session cannot be used to guess the password. A change ends every
+ * other session of the account; the visitor's own continues on a new id.
  */
 final class PasswordChangePage {
 
@@ -34,7 +38,8 @@ final class PasswordChangePage {
   /** {@code POST /compte/mot-de-passe}. */
   Response change(Request request) {
     long id = AccountPage.loggedIn(request);
-    Account me = repos.accounts.byId(id).filter(Account::canLogIn).orElseThrow(HttpError::notFound);
+    Account me =
+        repos.accounts.byId(id).filter(Account::canLogIn).orElseThrow(HttpError::loginRequired);
     RateLimits limits = repos.portal.web().rateLimits();
     FormErrors errors = new FormErrors(request);
     char[] current = request.form("current").toCharArray();
@@ -66,6 +71,12 @@ final class PasswordChangePage {
           repos.audit(c, id, "password.change", LoginPages.subject(id), request, "ok");
           return null;
         });
+    // whoever else held a session (the reason for a change, often) is out; this visitor stays
+    // logged in, on a fresh session id
+    Sessions sessions = repos.portal.web().sessions();
+    AccountKind kind = request.existingSession().flatMap(Session::kind).orElseThrow();
+    sessions.logOutAll(id);
+    sessions.logIn(request, id, kind);
     return Response.redirect("/compte?notice=password-changed");
   }
 

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * Forgot password and reset. The forgot page answers the same whatever the e-mail; only an active
  * account gets a link, single use and valid {@link #RESET_LIFETIME}. A reset does not log in: the
- * visitor logs in with the new password, which proves they know it.
+ * visitor logs in with the new password, which proves they know it. A reset ends every session of
+ * the account.
  */
 final class PasswordResetPages {
 
@@ -124,7 +125,7 @@ final class PasswordResetPages {
     String hash = repos.portal.passwords().hash(chars);
     Arrays.fill(chars, '\0');
     Instant now = repos.now();
-    boolean done =
+    Optional<Long> done =
         repos.write(
             "reset a password",
             c -> {
@@ -132,15 +133,20 @@ final class PasswordResetPages {
                   repos.tokens.consume(c, Tokens.sha256Hex(token), TokenPurpose.RESET, now);
               if (owner.isEmpty()) {
                 // used by a request racing with this one
-                return false;
+                return owner;
               }
               repos.accounts.setPasswordHash(c, owner.get(), hash);
               repos.tokens.revokeAll(c, owner.get(), TokenPurpose.RESET, now);
               repos.audit(
                   c, owner.get(), "password.reset", LoginPages.subject(owner.get()), request, "ok");
-              return true;
+              return owner;
             });
-    return done ? Response.redirect("/?notice=password-reset") : invalidLink(request);
+    if (done.isEmpty()) {
+      return invalidLink(request);
+    }
+    // a reset is what one does when the password leaked: no session made with the old one survives
+    repos.portal.web().sessions().logOutAll(done.get());
+    return Response.redirect("/?notice=password-reset");
   }
 
   /** The account of a usable reset link, without using it. */

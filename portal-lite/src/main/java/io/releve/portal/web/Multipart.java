@@ -13,16 +13,21 @@ final class Multipart {
   private static final byte[] CRLF = {'\r', '\n'};
   private static final byte[] HEADERS_END = {'\r', '\n', '\r', '\n'};
 
+  /** The longest boundary RFC 2046 §5.1.1 allows; browsers send about 40 characters. */
+  static final int MAX_BOUNDARY_LENGTH = 70;
+
   private Multipart() {}
 
   /**
    * Parses {@code body} with the boundary named in {@code contentType}.
    *
-   * @throws HttpError 400 when the boundary is missing or the body does not follow it
+   * @throws HttpError 400 when the boundary is missing, empty or longer than {@link
+   *     #MAX_BOUNDARY_LENGTH} (refused before any search of the body), or the body does not follow
+   *     it
    */
   static FormData parse(String contentType, byte[] body) {
     String boundary = parameter(contentType, "boundary");
-    if (boundary == null || boundary.isEmpty()) {
+    if (boundary == null || boundary.isEmpty() || boundary.length() > MAX_BOUNDARY_LENGTH) {
       throw HttpError.malformed();
     }
     byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);

@@ -71,6 +71,16 @@ public final class Sessions {
     request.replaceSession(null);
   }
 
+  /**
+   * Ends every session logged in as {@code accountId}, on any browser: after a password reset or
+   * change, or the account's closing, whoever held one of them must log in again. A request already
+   * holding one of them keeps its object but the cookie no longer finds it.
+   */
+  public void logOutAll(long accountId) {
+    live.values()
+        .removeIf(session -> session.accountId().filter(id -> id == accountId).isPresent());
+  }
+
   /** The live session of this cookie value, touched, or empty when unknown or expired. */
   Optional<Session> find(String id) {
     if (id == null) {

@@ -82,6 +82,54 @@ class FormBodyTest {
     assertEquals(400, response.statusCode());
   }
 
+  @Test
+  void aBoundaryLongerThanSeventyCharactersIsRefusedWith400BeforeTheBodyIsSearched()
+      throws Exception {
+    String token = site.csrf();
+    String boundary = "b".repeat(20_000);
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+            + token
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+
+    HttpResponse<String> response =
+        site.send(
+            HttpRequest.newBuilder(site.uri("/echo"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+    assertEquals(400, response.statusCode());
+  }
+
+  @Test
+  void aBoundaryOfSeventyCharactersIsStillAccepted() throws Exception {
+    String token = site.csrf();
+    String boundary = "b".repeat(70);
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+            + token
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nété\r\n--"
+            + boundary
+            + "--\r\n";
+
+    HttpResponse<String> response =
+        site.send(
+            HttpRequest.newBuilder(site.uri("/echo"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(response.body().contains("<p id=\"echo\">été</p>"));
+  }
+
   private HttpResponse<String> upload(String token, String note, String fileName, byte[] bytes)
       throws Exception {
     ByteArrayOutputStream body = new ByteArrayOutputStream();

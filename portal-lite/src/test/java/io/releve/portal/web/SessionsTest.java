@@ -67,6 +67,31 @@ class SessionsTest {
   }
 
   @Test
+  void logOutAllEndsEverySessionOfTheAccountAndLeavesAnonymousOnesAlone() throws Exception {
+    site.post("/login", Map.of("csrf", site.csrf()));
+    String first = site.cookies.get(Sessions.COOKIE);
+    site.cookies.clear();
+    site.post("/login", Map.of("csrf", site.csrf()));
+    String second = site.cookies.get(Sessions.COOKIE);
+    site.cookies.clear();
+    site.csrf();
+    String anonymous = site.cookies.get(Sessions.COOKIE);
+
+    site.app.sessions().logOutAll(42);
+
+    assertEquals(1, site.app.sessions().size());
+    for (String cookie : List.of(first, second)) {
+      site.cookies.put(Sessions.COOKIE, cookie);
+      HttpResponse<String> me = site.get("/moi");
+      assertEquals(303, me.statusCode());
+      assertEquals("/", me.headers().firstValue("Location").orElseThrow());
+    }
+    site.cookies.put(Sessions.COOKIE, anonymous);
+    assertEquals(200, site.get("/formulaire").statusCode());
+    assertEquals(anonymous, site.cookies.get(Sessions.COOKIE));
+  }
+
+  @Test
   void loggedInPage_hasLogoutFormWithCsrf() throws Exception {
     site.post("/login", Map.of("csrf", site.csrf()));
 
