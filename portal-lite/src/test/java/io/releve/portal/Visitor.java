@@ -129,6 +129,16 @@ public final class Visitor {
 
   private HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
+    return send(request, cookies, Duration.ofSeconds(20));
+  }
+
+  /**
+   * Sends {@code request} with {@code cookies} (kept by hand) and keeps in them the ones the answer
+   * sets or clears; redirects are not followed.
+   */
+  public static HttpResponse<String> send(
+      HttpRequest.Builder request, Map<String, String> cookies, Duration timeout)
+      throws IOException, InterruptedException {
     if (!cookies.isEmpty()) {
       StringBuilder header = new StringBuilder();
       cookies.forEach(
@@ -138,7 +148,7 @@ public final class Visitor {
     }
     HttpResponse<String> response =
         CLIENT.send(
-            request.timeout(Duration.ofSeconds(20)).build(),
+            request.timeout(timeout).build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     for (String setCookie : response.headers().allValues("Set-Cookie")) {
       String pair = setCookie.split(";", 2)[0];

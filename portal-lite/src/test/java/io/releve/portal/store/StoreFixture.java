@@ -3,9 +3,9 @@ package io.releve.portal.store;
 import io.releve.cloud.store.Database;
 import io.releve.cloud.store.StoreSettings.Engine;
 import io.releve.portal.PortalTestStores;
+import io.releve.portal.PortalWorld;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,23 +59,7 @@ final class StoreFixture implements AutoCloseable {
   void device(long dwelling, String key, String printedSerial) {
     write(
         c -> {
-          execute(
-              c, "INSERT INTO gateways (id, last_seen) VALUES ('gw-1', 0) ON CONFLICT DO NOTHING");
-          execute(
-              c,
-              "INSERT INTO epochs (gateway, epoch, first_seen) VALUES ('gw-1', 'e1', 0)"
-                  + " ON CONFLICT DO NOTHING");
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO devices (device, state, medium, printed_serial, dwelling, gateway,"
-                      + " change_epoch, change_seq, changed_at)"
-                      + " VALUES (?, 'installed', 'water', ?, ?, 'gw-1',"
-                      + " (SELECT id FROM epochs WHERE epoch = 'e1'), 1, 0)")) {
-            insert.setString(1, key);
-            insert.setString(2, printedSerial);
-            insert.setLong(3, dwelling);
-            insert.executeUpdate();
-          }
+          PortalWorld.installedDevice(c, dwelling, key, printedSerial);
           return null;
         });
   }
@@ -83,12 +67,7 @@ final class StoreFixture implements AutoCloseable {
   /** A resident who used the activation link (their e-mail is proven). */
   long resident(String email) {
     return write(
-        c -> {
-          long id =
-              accounts.create(c, email, AccountKind.RESIDENT, "Martin", "Claire", Lang.FR, NOW);
-          accounts.activate(c, id, NOW);
-          return id;
-        });
+        c -> PortalWorld.activeAccount(c, accounts, email, AccountKind.RESIDENT, null, NOW));
   }
 
   /** A resident who enrolled but never used the activation link. */
@@ -100,8 +79,7 @@ final class StoreFixture implements AutoCloseable {
   long manager(String email) {
     return write(
         c -> {
-          long id = accounts.create(c, email, AccountKind.MANAGER, "Bernard", "Luc", Lang.FR, NOW);
-          accounts.activate(c, id, NOW);
+          long id = PortalWorld.activeAccount(c, accounts, email, AccountKind.MANAGER, null, NOW);
           managerSites.grant(c, id, SITE, NOW);
           return id;
         });
@@ -132,9 +110,7 @@ final class StoreFixture implements AutoCloseable {
   }
 
   static void execute(Connection c, String sql) throws SQLException {
-    try (var statement = c.createStatement()) {
-      statement.execute(sql);
-    }
+    PortalWorld.execute(c, sql);
   }
 
   @Override

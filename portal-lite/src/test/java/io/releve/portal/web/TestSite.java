@@ -1,13 +1,12 @@
 package io.releve.portal.web;
 
 import io.releve.portal.TestClock;
+import io.releve.portal.Visitor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +28,6 @@ final class TestSite implements AutoCloseable {
   final TestClock clock = new TestClock(START);
   final WebApp app = new WebApp(clock);
   final PortalServer server;
-  private final HttpClient client =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   final Map<String, String> cookies = new LinkedHashMap<>();
 
   TestSite() throws IOException {
@@ -110,28 +107,7 @@ final class TestSite implements AutoCloseable {
 
   /** Sends with this visitor's cookies and keeps the ones set in the answer. */
   HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    if (!cookies.isEmpty()) {
-      StringBuilder header = new StringBuilder();
-      cookies.forEach(
-          (n, v) ->
-              header.append(header.length() == 0 ? "" : "; ").append(n).append('=').append(v));
-      request.header("Cookie", header.toString());
-    }
-    HttpResponse<String> response =
-        client.send(
-            request.timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    for (String setCookie : response.headers().allValues("Set-Cookie")) {
-      String pair = setCookie.split(";", 2)[0];
-      String name = pair.substring(0, pair.indexOf('='));
-      String value = pair.substring(pair.indexOf('=') + 1);
-      if (setCookie.contains("Max-Age=0") || value.isEmpty()) {
-        cookies.remove(name);
-      } else {
-        cookies.put(name, value);
-      }
-    }
-    return response;
+    return Visitor.send(request, cookies, Duration.ofSeconds(10));
   }
 
   /** The CSRF token of a page's form. */
