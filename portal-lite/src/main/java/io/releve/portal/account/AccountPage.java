@@ -1,11 +1,11 @@
 package io.releve.portal.account;
 
 import io.releve.portal.store.Account;
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.Choice;
 import io.releve.portal.store.Consent;
 import io.releve.portal.store.Recorder;
 import io.releve.portal.store.Residency;
-import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.FormErrors;
 import io.releve.portal.web.Forms;
 import io.releve.portal.web.Html;

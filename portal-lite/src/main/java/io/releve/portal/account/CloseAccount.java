@@ -1,11 +1,11 @@
 package io.releve.portal.account;
 
 import io.releve.portal.store.Account;
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.Choice;
 import io.releve.portal.store.Recorder;
 import io.releve.portal.store.Residency;
 import io.releve.portal.store.TokenPurpose;
-import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.HttpError;
 import io.releve.portal.web.Request;
 import io.releve.portal.web.Response;

@@ -1,8 +1,8 @@
 package io.releve.portal.account;
 
 import io.releve.portal.store.Account;
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.Accounts;
-import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.Forms;
 import io.releve.portal.web.Html;
 import io.releve.portal.web.Messages;
@@ -75,7 +75,7 @@ final class LoginPages {
                 request.messages().get("account.login.failed")));
       }
       Account found = account.get();
-      AccountKind kind = AccountKind.fromCode(found.kind().value());
+      AccountKind kind = found.kind();
       repos.portal.web().sessions().logIn(request, found.id(), kind);
       limits.loginSucceeded(email);
       repos.audit(actor, "login", subject(actor), request, "ok");

@@ -1,10 +1,10 @@
 package io.releve.portal.account;
 
 import io.releve.portal.store.Account;
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.AuditEntry;
 import io.releve.portal.store.Consent;
 import io.releve.portal.store.Residency;
-import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.HttpError;
 import io.releve.portal.web.Request;
 import io.releve.portal.web.Response;

@@ -2,8 +2,8 @@ package io.releve.portal.account;
 
 import io.releve.portal.auth.PasswordRules;
 import io.releve.portal.store.Account;
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.TokenPurpose;
-import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.FormErrors;
 import io.releve.portal.web.Forms;
 import io.releve.portal.web.HttpError;

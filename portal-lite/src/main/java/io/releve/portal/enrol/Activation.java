@@ -7,11 +7,11 @@ import io.releve.portal.auth.Tokens;
 import io.releve.portal.mail.Mail;
 import io.releve.portal.mail.MailQueue;
 import io.releve.portal.store.Account;
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.DwellingRef;
 import io.releve.portal.store.Residency;
 import io.releve.portal.store.ResidencyState;
 import io.releve.portal.store.TokenPurpose;
-import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.FormErrors;
 import io.releve.portal.web.Forms;
 import io.releve.portal.web.Html;
@@ -140,9 +140,8 @@ final class Activation {
     notices.forEach(queue::offer);
     Account opened = activated.get();
     // imported managers activate through the same link
-    sessions.logIn(request, opened.id(), AccountKind.fromCode(opened.kind().value()));
-    return Response.redirect(
-        opened.kind() == io.releve.portal.store.AccountKind.MANAGER ? "/gestion" : HomePage.PATH);
+    sessions.logIn(request, opened.id(), opened.kind());
+    return Response.redirect(opened.kind() == AccountKind.MANAGER ? "/gestion" : HomePage.PATH);
   }
 
   /**

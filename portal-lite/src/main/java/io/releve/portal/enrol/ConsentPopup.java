@@ -1,10 +1,10 @@
 package io.releve.portal.enrol;
 
 import io.releve.cloud.store.Durability;
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.Choice;
 import io.releve.portal.store.Recorder;
 import io.releve.portal.store.Residency;
-import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.Forms;
 import io.releve.portal.web.Html;
 import io.releve.portal.web.HttpError;

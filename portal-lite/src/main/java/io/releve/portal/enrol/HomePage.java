@@ -1,11 +1,11 @@
 package io.releve.portal.enrol;
 
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.Consent;
 import io.releve.portal.store.DwellingRef;
 import io.releve.portal.store.Residency;
 import io.releve.portal.store.ResidencyState;
 import io.releve.portal.store.SiteAddress;
-import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.Html;
 import io.releve.portal.web.Messages;
 import io.releve.portal.web.Notation;

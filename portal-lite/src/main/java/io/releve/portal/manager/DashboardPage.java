@@ -1,6 +1,7 @@
 package io.releve.portal.manager;
 
 import io.releve.portal.Portal;
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.Consents;
 import io.releve.portal.store.DwellingRef;
 import io.releve.portal.store.Landlord;
@@ -8,7 +9,6 @@ import io.releve.portal.store.ManagerSites;
 import io.releve.portal.store.Occupant;
 import io.releve.portal.store.SiteAddress;
 import io.releve.portal.store.SiteCode;
-import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.Html;
 import io.releve.portal.web.Messages;
 import io.releve.portal.web.Page;

@@ -2,6 +2,7 @@ package io.releve.portal.manager;
 
 import io.releve.cloud.store.Durability;
 import io.releve.portal.Portal;
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.AuditLog;
 import io.releve.portal.store.Choice;
 import io.releve.portal.store.Consents;
@@ -11,7 +12,6 @@ import io.releve.portal.store.Recorder;
 import io.releve.portal.store.Residencies;
 import io.releve.portal.store.Residency;
 import io.releve.portal.store.ResidencyState;
-import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.FormErrors;
 import io.releve.portal.web.HttpError;
 import io.releve.portal.web.Request;

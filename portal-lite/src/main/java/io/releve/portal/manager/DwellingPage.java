@@ -2,6 +2,7 @@ package io.releve.portal.manager;
 
 import io.releve.portal.Portal;
 import io.releve.portal.store.Account;
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.Accounts;
 import io.releve.portal.store.Consents;
 import io.releve.portal.store.DwellingRef;
@@ -10,7 +11,6 @@ import io.releve.portal.store.Occupancy;
 import io.releve.portal.store.Residencies;
 import io.releve.portal.store.Residency;
 import io.releve.portal.store.ResidencyState;
-import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.FormErrors;
 import io.releve.portal.web.Forms;
 import io.releve.portal.web.Html;

@@ -2,13 +2,13 @@ package io.releve.portal.manager;
 
 import io.releve.cloud.store.Durability;
 import io.releve.portal.Portal;
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.AuditLog;
 import io.releve.portal.store.Landlord;
 import io.releve.portal.store.PendingEnrolment;
 import io.releve.portal.store.Residencies;
 import io.releve.portal.store.Residency;
 import io.releve.portal.store.ResidencyState;
-import io.releve.portal.web.AccountKind;
 import io.releve.portal.web.Forms;
 import io.releve.portal.web.Html;
 import io.releve.portal.web.HttpError;

@@ -1,7 +1,7 @@
 package io.releve.portal.manager;
 
 import io.releve.portal.Portal;
-import io.releve.portal.web.AccountKind;
+import io.releve.portal.store.AccountKind;
 import io.releve.portal.web.FormErrors;
 import io.releve.portal.web.Forms;
 import io.releve.portal.web.Html;

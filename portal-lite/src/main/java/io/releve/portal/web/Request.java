@@ -1,5 +1,6 @@
 package io.releve.portal.web;
 
+import io.releve.portal.store.AccountKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.releve.portal.web;
 
+import io.releve.portal.store.AccountKind;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +88,6 @@ public final class Session {
   /** Never the id or the token. */
   @Override
   public String toString() {
-    return loggedIn() ? "Session[" + kind.code() + " " + accountId + "]" : "Session[anonymous]";
+    return loggedIn() ? "Session[" + kind.value() + " " + accountId + "]" : "Session[anonymous]";
   }
 }

@@ -1,5 +1,6 @@
 package io.releve.portal.web;
 
+import io.releve.portal.store.AccountKind;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.releve.portal.web;
 
 import io.releve.portal.TestClock;
 import io.releve.portal.Visitor;
+import io.releve.portal.store.AccountKind;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
