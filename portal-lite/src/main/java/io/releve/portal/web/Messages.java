@@ -22,9 +22,21 @@ import java.util.Properties;
  * silently vanish, so it is refused when loading: write the typographic {@code ’} (or {@code ''}).
  */
 public final class Messages {
-  /** The bundles, by owner: web, enrolment, account, manager, privacy texts. */
+  /**
+   * The bundles, by owner: web, enrolment, account, manager, privacy, dashboard, alerts,
+   * notifications and documents texts.
+   */
   public static final List<String> BUNDLES =
-      List.of("common", "enrol", "account", "manager", "privacy");
+      List.of(
+          "common",
+          "enrol",
+          "account",
+          "manager",
+          "privacy",
+          "dashboard",
+          "alerts",
+          "notify",
+          "documents");
 
   private static final String FOLDER = "io/releve/portal/i18n/";
 

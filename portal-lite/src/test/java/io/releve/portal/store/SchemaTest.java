@@ -26,15 +26,21 @@ class SchemaTest {
           "residencies",
           "tokens",
           "consents",
-          "audit");
+          "audit",
+          "device_days",
+          "device_months",
+          "portal_marks",
+          "notification_settings",
+          "notifications",
+          "documents");
 
   @TempDir Path folder;
 
   @ParameterizedTest
   @EnumSource(Engine.class)
-  void opening_migratesToVersion3_withEveryPortalTableEmpty(Engine engine) {
+  void opening_migratesToVersion4_withEveryPortalTableEmpty(Engine engine) {
     try (StoreFixture store = new StoreFixture(engine, folder)) {
-      assertEquals(3, (int) store.read(Migrations::currentVersion));
+      assertEquals(4, (int) store.read(Migrations::currentVersion));
       for (String table : PORTAL_TABLES) {
         long rows =
             store.read(

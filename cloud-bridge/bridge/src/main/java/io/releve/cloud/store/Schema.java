@@ -14,7 +14,8 @@ final class Schema {
       List.of(
           new Migration(1, "initial"),
           new Migration(2, "device_changes"),
-          new Migration(3, "portal"));
+          new Migration(3, "portal"),
+          new Migration(4, "resident_views"));
 
   private Schema() {}
 }
