@@ -3,6 +3,7 @@ package io.releve.portal;
 import io.releve.cloud.store.Database;
 import io.releve.portal.account.AccountRoutes;
 import io.releve.portal.account.Retention;
+import io.releve.portal.alerts.AlertsRoutes;
 import io.releve.portal.auth.Passwords;
 import io.releve.portal.enrol.EnrolRoutes;
 import io.releve.portal.mail.MailQueue;
@@ -76,6 +77,7 @@ public final class Portal implements AutoCloseable {
       EnrolRoutes.register(portal);
       AccountRoutes.register(portal);
       ManagerRoutes.register(portal);
+      AlertsRoutes.register(portal);
       portal.server = listen(portal.web, config.listen());
       // retention periods are applied now and then daily, for as long as the portal runs
       portal.retention = Retention.start(database, clock);
