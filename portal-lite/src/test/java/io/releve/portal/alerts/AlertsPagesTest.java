@@ -198,7 +198,7 @@ class AlertsPagesTest {
 
     String active = between(body, "id=\"active-alerts\"", "</section>");
     String alarm =
-        "<li class=\"alert-item alert-item--meter_alarm\"><h3>Alarme du compteur : rupture de"
+        "<li class=\"alert-item alert-item--meter_alarm\"><h3>Alarme du compteur\u00a0: rupture de"
             + " canalisation</h3><p class=\"alert-item__since\">depuis le 12/11/2026 (1 heure)</p>"
             + "<dl class=\"alert-facts\"><div><dt>Perte totale</dt><dd>—</dd></div>"
             + "<div><dt>Débit moyen</dt><dd>—</dd></div><div><dt>Compteur</dt><dd>12345602</dd>"
@@ -226,8 +226,9 @@ class AlertsPagesTest {
                 + "<td class=\"number\">0,600 m³</td><td class=\"number\">5,00 L/h</td>"
                 + "<td>12345601</td></tr></tbody>"),
         history);
-    assertTrue(body.contains("<td>Niveau 3 : robinet ouvert</td><td>12 L/h et plus</td>"));
-    assertTrue(body.contains("<td>Niveau 2 : filet d’eau</td><td>de 8 à 12 L/h (12 exclu)</td>"));
+    assertTrue(body.contains("<td>Niveau 3\u00a0: robinet ouvert</td><td>12 L/h et plus</td>"));
+    assertTrue(
+        body.contains("<td>Niveau 2\u00a0: filet d’eau</td><td>de 8 à 12 L/h (12 exclu)</td>"));
   }
 
   @Test
