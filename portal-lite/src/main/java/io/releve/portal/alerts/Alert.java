@@ -58,9 +58,4 @@ public record Alert(
   public Optional<LeakLevel> leakLevel() {
     return LeakLevel.of(level);
   }
-
-  /** Whether its time, from {@code start} to {@code end} (or without end), overlaps the range. */
-  boolean overlaps(Instant from, Instant until) {
-    return (until == null || start.isBefore(until)) && (end == null || end.isAfter(from));
-  }
 }
