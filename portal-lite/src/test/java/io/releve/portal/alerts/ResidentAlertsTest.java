@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.releve.cloud.store.Database;
+import io.releve.cloud.store.SqlWork;
 import io.releve.cloud.store.StoreSettings.Engine;
 import io.releve.portal.PortalTestStores;
 import io.releve.portal.PortalWorld;
@@ -19,6 +20,8 @@ import io.releve.portal.store.Role;
 import io.releve.portal.store.SiteCode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -104,18 +107,13 @@ class ResidentAlertsTest {
   }
 
   private long stay(
-      java.sql.Connection c,
-      long account,
-      long dwelling,
-      Role role,
-      String moveIn,
-      ResidencyState state)
-      throws java.sql.SQLException {
+      Connection c, long account, long dwelling, Role role, String moveIn, ResidencyState state)
+      throws SQLException {
     return residencies.create(
         c, account, dwelling, role, Method.CLIENT_REF, LocalDate.parse(moveIn), state, NOW);
   }
 
-  private <T> T read(io.releve.cloud.store.SqlWork<T> work) {
+  private <T> T read(SqlWork<T> work) {
     return database.read("read for the test", work);
   }
 
