@@ -69,3 +69,6 @@ CREATE TABLE documents (
   created_at   BIGINT NOT NULL,
   UNIQUE (residency, kind, period)
 );
+
+-- A dwelling's alerts, read on every page a resident sees (the banner's count of active ones).
+CREATE INDEX alerts_by_device ON alerts (device, ended_at);

@@ -77,3 +77,6 @@ CREATE TABLE documents (
   created_at   INTEGER NOT NULL,
   UNIQUE (residency, kind, period)
 );
+
+-- A dwelling's alerts, read on every page a resident sees (the banner's count of active ones).
+CREATE INDEX alerts_by_device ON alerts (device, ended_at);
