@@ -20,13 +20,14 @@ class MailQueueTest {
     int port = TestSmtp.freePort();
     try (MailQueue queue =
         new MailQueue(
-            TestSmtp.mailer(port, false, null, null), 10, Duration.ofMillis(300), Duration.ZERO)) {
+            TestSmtp.mailer(port, false, null, null), 10, Duration.ofSeconds(1), Duration.ZERO)) {
+      // retries after 1 s, 4 s and 16 s: room for a slow server start on a loaded machine
       assertTrue(queue.offer(MAIL));
       Poll.until(() -> queue.attempts() >= 1, () -> "a first try");
 
       GreenMail server = TestSmtp.start(port);
       try {
-        assertTrue(server.waitForIncomingEmail(15_000, 1));
+        assertTrue(server.waitForIncomingEmail(30_000, 1));
         Poll.until(() -> queue.sent() == 1, () -> "the queue to count the mail as sent");
         assertEquals(0, queue.failed());
         assertTrue(queue.attempts() >= 2);
