@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * New documents to tell their resident about. The mark {@value #MARK} keeps the latest {@code
- * created_at} handled; each run looks again {@link #OVERLAP} before it, since a document written in
- * a transaction that commits late may carry an earlier time than one already seen. The notices
- * recorded make that second look harmless.
+ * created_at} handled. A document written in a transaction that commits late may carry an earlier
+ * time than one already seen, so each run also looks again at the documents of the last {@link
+ * #OVERLAP}; the notices recorded make that second look harmless. Older documents are never looked
+ * at again, so turning a setting on later does not bring back last month's statement.
  */
 final class DocumentNotices {
 
@@ -42,12 +43,15 @@ final class DocumentNotices {
     this.texts = texts;
   }
 
-  /** Documents made since the mark (less the overlap) whose resident was not told yet. */
-  List<NewDocument> fresh(Connection c) throws SQLException {
-    long mark = notices.mark(c, MARK).orElse(Long.MIN_VALUE + OVERLAP.toMillis());
+  /**
+   * Documents made after the mark, or in the last {@link #OVERLAP} before {@code now}, whose
+   * resident was not told yet.
+   */
+  List<NewDocument> fresh(Connection c, Instant now) throws SQLException {
+    long mark = notices.mark(c, MARK).orElse(Long.MIN_VALUE);
     List<NewDocument> found = new ArrayList<>();
     try (PreparedStatement select = c.prepareStatement(NEW)) {
-      select.setLong(1, mark - OVERLAP.toMillis());
+      select.setLong(1, Math.min(mark, now.minus(OVERLAP).toEpochMilli()));
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
           found.add(

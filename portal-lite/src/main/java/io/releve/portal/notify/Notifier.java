@@ -97,7 +97,8 @@ public final class Notifier implements AutoCloseable {
       texts += sendSms(out.sms());
     }
     database.write("forget the marks of ended alerts", Durability.FULL, alerts::forgetEnded);
-    List<NewDocument> fresh = database.read("find documents to notify", documents::fresh);
+    List<NewDocument> fresh =
+        database.read("find documents to notify", c -> documents.fresh(c, clock.instant()));
     for (NewDocument document : fresh) {
       Outgoing out =
           database.write(
