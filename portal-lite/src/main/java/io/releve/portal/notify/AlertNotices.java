@@ -127,16 +127,15 @@ final class AlertNotices {
   }
 
   /**
-   * Forgets the marks of alerts that ended or no longer exist: an ended alert never comes back (a
-   * new one gets a new id), so its mark is dead weight.
+   * Forgets the marks of alerts that ended: an ended alert never comes back (a new one gets a new
+   * id), so its mark is dead weight. One pass over the ended alerts, each mark found by its key.
    */
   int forgetEnded(Connection c) throws SQLException {
     try (PreparedStatement delete =
         c.prepareStatement(
-            "DELETE FROM portal_marks WHERE name LIKE 'notify.alert:%' AND NOT EXISTS"
-                + " (SELECT 1 FROM alerts al WHERE al.ended_at IS NULL"
-                + " AND portal_marks.name = 'notify.alert:' || al.gateway || '/' || al.epoch"
-                + " || '/' || CAST(al.alert_id AS TEXT))")) {
+            "DELETE FROM portal_marks WHERE name IN (SELECT 'notify.alert:' || al.gateway || '/'"
+                + " || al.epoch || '/' || CAST(al.alert_id AS TEXT) FROM alerts al"
+                + " WHERE al.ended_at IS NOT NULL)")) {
       return delete.executeUpdate();
     }
   }

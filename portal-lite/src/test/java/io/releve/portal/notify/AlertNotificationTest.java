@@ -298,4 +298,25 @@ class AlertNotificationTest {
       assertEquals(List.of(claire + " alert:gw-1/e1/1:opened email"), world.notices());
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void leak_whenItEnds_itsMarkIsForgottenAndNothingIsSent(Engine engine) throws Exception {
+    try (NotifyWorld world = new NotifyWorld(engine, dir)) {
+      long home = world.dwellingWithMeter("A02", DEVICE, SERIAL);
+      long claire = world.resident("claire@exemple.fr", Lang.FR, null);
+      world.residency(claire, home, "2026-03-01");
+      world.leak(1, DEVICE, 1, START, "0.100", "4.50");
+      world.notifier.runOnce();
+      List<String> marked = world.marks();
+
+      world.alert(1, DEVICE, "leak", "", 1, START, "0.120", "4.40", START.plusSeconds(86_400));
+      Notifier.Run ended = world.notifier.runOnce();
+
+      assertEquals(List.of("notify.alert:gw-1/e1/1=1"), marked);
+      assertEquals(new Notifier.Run(0, 0, 0, 0), ended);
+      assertEquals(List.of(), world.marks());
+      assertEquals(1, world.notices().size());
+    }
+  }
 }

@@ -202,6 +202,22 @@ final class NotifyWorld extends PortalWorld {
         });
   }
 
+  /** The notifier's marks, as {@code name=mark}, by name. */
+  List<String> marks() {
+    return read(
+        c -> {
+          List<String> rows = new ArrayList<>();
+          try (PreparedStatement select =
+                  c.prepareStatement("SELECT name, mark FROM portal_marks ORDER BY name");
+              ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+              rows.add(row.getString(1) + "=" + row.getLong(2));
+            }
+          }
+          return rows;
+        });
+  }
+
   /** Waits for {@code count} mails in all and returns them. */
   MimeMessage[] mails(int count) {
     if (!smtp.waitForIncomingEmail(10_000, count)) {
