@@ -34,16 +34,11 @@ final class AccountPage {
 
   private static final Map<String, String> NOTICES =
       Map.of(
-          "phone",
-          "account.notice.phone",
-          "consent",
-          "account.notice.consent",
-          "password-changed",
-          "account.notice.password_changed",
-          "close-refused",
-          "account.notice.close_refused",
-          SettingsCard.NOTICE,
-          SettingsCard.NOTICE_KEY);
+          "phone", "account.notice.phone",
+          "consent", "account.notice.consent",
+          "password-changed", "account.notice.password_changed",
+          "close-refused", "account.notice.close_refused",
+          "notifications", "notify.settings.saved");
 
   /** Where the consent form may send the visitor back to: this page, or the home's pop-up. */
   private static final Set<String> CONSENT_RETURNS = Set.of("/compte", "/accueil");

@@ -16,10 +16,10 @@ public final class SettingsCard {
   /** Where the form posts. */
   public static final String ACTION = "/compte/notifications";
 
-  /** The {@code notice} query value shown after saving, and its text. */
+  /**
+   * The {@code notice} query value shown after saving (its text: {@code notify.settings.saved}).
+   */
   public static final String NOTICE = "notifications";
-
-  public static final String NOTICE_KEY = "notify.settings.saved";
 
   private SettingsCard() {}
 
