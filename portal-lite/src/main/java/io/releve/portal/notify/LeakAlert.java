@@ -61,7 +61,16 @@ record LeakAlert(
         + (level == null ? "opened" : "level-" + level);
   }
 
+  /**
+   * Whether this is a leak with all its figures; any other alert (a meter alarm, or a leak row
+   * missing a figure) is told without them.
+   */
   boolean isLeak() {
-    return "leak".equals(type);
+    return "leak".equals(type) && level != null && totalLossM3 != null && averageFlowLph != null;
+  }
+
+  /** The alert's identity, for logs: no personal data. */
+  String describe() {
+    return gateway + "/" + epoch + "/" + alertId;
   }
 }

@@ -140,9 +140,12 @@ final class NoticeTexts {
     return alert.serial() == null ? m.get("notify.serial.unknown") : alert.serial();
   }
 
+  /** What the meter reports, in words when known; a leak without its figures says "leak". */
   private static String condition(Messages m, LeakAlert alert) {
-    String key = "notify.condition." + alert.condition();
-    return m.has(key) ? m.get(key) : alert.condition();
+    String what =
+        alert.condition() == null || alert.condition().isEmpty() ? alert.type() : alert.condition();
+    String key = "notify.condition." + what;
+    return m.has(key) ? m.get(key) : what;
   }
 
   /** {@code 12/11/2026} in French, {@code 12 November 2026} in English. */

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,10 +79,12 @@ public final class Notifier implements AutoCloseable {
   }
 
   /**
-   * Looks for alerts and documents to tell about, records and sends the notices.
+   * Looks for alerts and documents to tell about, records and sends the notices. An alert or a
+   * document whose decision fails is counted in {@link #failures()}, logged and left for the next
+   * run; the others go ahead.
    *
-   * @throws io.releve.cloud.store.StoreException when the store fails; what committed before stays
-   *     committed and is sent
+   * @throws io.releve.cloud.store.StoreException when the store fails while looking; what committed
+   *     before stays committed and is sent
    */
   public Run runOnce() {
     int mails = 0;
@@ -89,10 +92,13 @@ public final class Notifier implements AutoCloseable {
     List<LeakAlert> changed = database.read("find alerts to notify", alerts::changed);
     for (LeakAlert alert : changed) {
       Outgoing out =
-          database.write(
-              "record the notices of an alert",
-              Durability.FULL,
-              c -> alerts.decide(c, alert, clock.instant()));
+          decide(
+              "alert " + alert.describe(),
+              () ->
+                  database.write(
+                      "record the notices of an alert",
+                      Durability.FULL,
+                      c -> alerts.decide(c, alert, clock.instant())));
       mails += send(out.mails());
       texts += sendSms(out.sms());
     }
@@ -101,17 +107,34 @@ public final class Notifier implements AutoCloseable {
         database.read("find documents to notify", c -> documents.fresh(c, clock.instant()));
     for (NewDocument document : fresh) {
       Outgoing out =
-          database.write(
-              "record the notices of a document",
-              Durability.FULL,
-              c -> documents.decide(c, document, clock.instant()));
+          decide(
+              "document " + document.id(),
+              () ->
+                  database.write(
+                      "record the notices of a document",
+                      Durability.FULL,
+                      c -> documents.decide(c, document, clock.instant())));
       mails += send(out.mails());
       texts += sendSms(out.sms());
     }
     return new Run(changed.size(), fresh.size(), mails, texts);
   }
 
-  /** How many scheduled runs failed since the start. */
+  /**
+   * One alert's or document's decision; when it fails, nothing of it committed, so it is counted,
+   * logged and tried again next run, and the others still go ahead.
+   */
+  private Outgoing decide(String what, Supplier<Outgoing> decision) {
+    try {
+      return decision.get();
+    } catch (RuntimeException e) {
+      failures.incrementAndGet();
+      log.error("Notices of {} not decided; tried again next run", what, e);
+      return new Outgoing();
+    }
+  }
+
+  /** How many runs, alerts or documents failed since the start (each logged). */
   public long failures() {
     return failures.get();
   }

@@ -222,7 +222,8 @@ class AlertNotificationTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
-  void leak_onlyTheCurrentOccupantsOfThatDwellingAreTold(Engine engine) throws Exception {
+  void leak_onlyTheCurrentOccupantsOfThatDwellingAreTold_ownersLivingThereToo(Engine engine)
+      throws Exception {
     try (NotifyWorld world = new NotifyWorld(engine, dir)) {
       long home = world.dwellingWithMeter("A02", DEVICE, SERIAL);
       long elsewhere = world.dwellingWithMeter("B01", "KAM-87654321-01-16", "87654321");
@@ -235,6 +236,8 @@ class AlertNotificationTest {
       world.residency(owner, home, Role.OWNER_LESSOR, ResidencyState.ACTIVE, "2020-01-01");
       long applicant = world.resident("candidat@exemple.fr", Lang.FR, null);
       world.residency(applicant, home, Role.OCCUPANT, ResidencyState.PENDING, "2026-03-01");
+      long coOwner = world.resident("coproprio@exemple.fr", Lang.FR, null);
+      world.residency(coOwner, home, Role.OWNER_OCCUPANT, ResidencyState.ACTIVE, "2026-03-01");
       long neighbour = world.resident("voisin@exemple.fr", Lang.FR, null);
       world.residency(neighbour, elsewhere, "2024-05-01");
       // moved in two days after the leak began: the leak's start lies before their window
@@ -244,9 +247,18 @@ class AlertNotificationTest {
 
       Notifier.Run run = world.notifier.runOnce();
 
-      assertEquals(new Notifier.Run(1, 0, 1, 0), run);
-      assertEquals(List.of(claire + " alert:gw-1/e1/1:level-2 email"), world.notices());
-      assertEquals("claire@exemple.fr", world.mails(1)[0].getAllRecipients()[0].toString());
+      assertEquals(new Notifier.Run(1, 0, 2, 0), run);
+      assertEquals(
+          List.of(
+              claire + " alert:gw-1/e1/1:level-2 email",
+              coOwner + " alert:gw-1/e1/1:level-2 email"),
+          world.notices());
+      MimeMessage[] mails = world.mails(2);
+      assertEquals(
+          List.of("claire@exemple.fr", "coproprio@exemple.fr"),
+          List.of(
+              mails[0].getAllRecipients()[0].toString(),
+              mails[1].getAllRecipients()[0].toString()));
     }
   }
 
@@ -317,6 +329,35 @@ class AlertNotificationTest {
       assertEquals(new Notifier.Run(0, 0, 0, 0), ended);
       assertEquals(List.of(), world.marks());
       assertEquals(1, world.notices().size());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void leakRowWithoutItsFigures_isToldAsALeakWithoutFigures_andBlocksNothing(Engine engine)
+      throws Exception {
+    try (NotifyWorld world = new NotifyWorld(engine, dir)) {
+      long home = world.dwellingWithMeter("A02", DEVICE, SERIAL);
+      long claire = world.resident("claire@exemple.fr", Lang.EN, "+33612345678");
+      world.residency(claire, home, "2026-03-01");
+      world.settings(claire, EMAIL_AND_SMS);
+      world.alert(1, DEVICE, "leak", "", null, START, null, null, null);
+      world.leak(2, DEVICE, 1, START.plusSeconds(60), "0.004", "4.00");
+
+      Notifier.Run run = world.notifier.runOnce();
+
+      assertEquals(new Notifier.Run(2, 0, 2, 2), run);
+      assertEquals(0, world.notifier.failures());
+      MimeMessage[] mails = world.mails(2);
+      assertEquals("Alarm on your meter 12345678", mails[0].getSubject());
+      assertTrue(text(mails[0]).contains("reports an alarm: leak.\nSince: 12 November 2026 at"));
+      assertEquals("Leak alert level 1 – meter 12345678", mails[1].getSubject());
+      assertEquals(
+          "Relevé: alarm “leak” on meter 12345678 (cold water) since 12 November 2026 at 08:30."
+              + " Details: "
+              + world.portal.config().baseUrl()
+              + "/alertes",
+          world.sms.sent().get(0).text());
     }
   }
 }
