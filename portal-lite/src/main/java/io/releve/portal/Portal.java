@@ -11,6 +11,7 @@ import io.releve.portal.mail.MailSettings;
 import io.releve.portal.mail.MailTexts;
 import io.releve.portal.mail.Mailer;
 import io.releve.portal.manager.ManagerRoutes;
+import io.releve.portal.notify.Notifier;
 import io.releve.portal.web.PortalServer;
 import io.releve.portal.web.WebApp;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class Portal implements AutoCloseable {
   private final WebApp web;
   private PortalServer server;
   private Retention retention;
+  private Notifier notifier;
 
   private Portal(
       PortalConfig config,
@@ -81,6 +83,8 @@ public final class Portal implements AutoCloseable {
       portal.server = listen(portal.web, config.listen());
       // retention periods are applied now and then daily, for as long as the portal runs
       portal.retention = Retention.start(database, clock);
+      // residents' e-mails and SMS about leak alerts and new documents, every 30 s
+      portal.notifier = Notifier.start(portal, config.smsSender().open());
       return portal;
     } catch (IOException | RuntimeException e) {
       mail.close();
@@ -135,6 +139,11 @@ public final class Portal implements AutoCloseable {
     return passwords;
   }
 
+  /** The job that tells residents about alerts and documents. */
+  public Notifier notifier() {
+    return notifier;
+  }
+
   /** Where the web server listens, such as {@code http://127.0.0.1:41234} (its real port). */
   public URI uri() {
     return server.uri();
@@ -152,7 +161,14 @@ public final class Portal implements AutoCloseable {
           retention.close();
         }
       } finally {
-        mail.close();
+        try {
+          // before the mail queue: what a last run queued is still sent
+          if (notifier != null) {
+            notifier.close();
+          }
+        } finally {
+          mail.close();
+        }
       }
     }
   }

@@ -5,6 +5,7 @@ import io.releve.common.config.ConfigException;
 import io.releve.common.config.ConfigFile;
 import io.releve.portal.mail.Mail;
 import io.releve.portal.mail.MailSettings;
+import io.releve.portal.notify.SmsSenderKind;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.InetSocketAddress;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  *     portal.base-url}): links in e-mails start with it
  * @param mail where mail goes ({@code portal.mail.*})
  * @param siteZone the zone of the sites' calendar days ({@code portal.site-zone})
+ * @param smsSender how text messages go out ({@code portal.sms.sender})
  */
 public record PortalConfig(
     Path file,
@@ -37,7 +39,8 @@ public record PortalConfig(
     InetSocketAddress listen,
     String baseUrl,
     MailSettings mail,
-    ZoneId siteZone) {
+    ZoneId siteZone,
+    SmsSenderKind smsSender) {
 
   public static final String DEFAULT_LISTEN = "127.0.0.1:8080";
 
@@ -68,6 +71,7 @@ public record PortalConfig(
     String baseUrl = baseUrl(reader, listen);
     MailSettings mail = mail(reader);
     ZoneId zone = zone(reader);
+    SmsSenderKind smsSender = smsSender(reader);
     ConfigFile.Entry plainPassword = reader.entry("portal.mail.password");
     if (plainPassword != null) {
       throw reader.bad(
@@ -76,7 +80,7 @@ public record PortalConfig(
               + " (mode 0600) named by portal.mail.password-file.");
     }
     reader.rejectUnknownKeys();
-    return new PortalConfig(file, enabled, listen, baseUrl, mail, zone);
+    return new PortalConfig(file, enabled, listen, baseUrl, mail, zone, smsSender);
   }
 
   private static InetSocketAddress listen(PortalConfigReader reader) throws ConfigException {
@@ -197,5 +201,19 @@ public record PortalConfig(
     } catch (DateTimeException e) {
       throw reader.bad(entry, "must be a time zone such as Europe/Paris.");
     }
+  }
+
+  private static SmsSenderKind smsSender(PortalConfigReader reader) throws ConfigException {
+    ConfigFile.Entry entry = reader.entry("portal.sms.sender");
+    if (entry == null) {
+      return SmsSenderKind.LOG;
+    }
+    return SmsSenderKind.parse(entry.value())
+        .orElseThrow(
+            () ->
+                reader.bad(
+                    entry,
+                    "must be log (the only SMS sender for now: it writes each message to the"
+                        + " log, the number masked)."));
   }
 }

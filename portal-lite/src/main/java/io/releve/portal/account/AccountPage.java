@@ -1,5 +1,8 @@
 package io.releve.portal.account;
 
+import io.releve.portal.notify.Settings;
+import io.releve.portal.notify.SettingsCard;
+import io.releve.portal.notify.SettingsStore;
 import io.releve.portal.store.Account;
 import io.releve.portal.store.AccountKind;
 import io.releve.portal.store.Choice;
@@ -34,12 +37,14 @@ final class AccountPage {
           "phone", "account.notice.phone",
           "consent", "account.notice.consent",
           "password-changed", "account.notice.password_changed",
-          "close-refused", "account.notice.close_refused");
+          "close-refused", "account.notice.close_refused",
+          "notifications", "notify.settings.saved");
 
   /** Where the consent form may send the visitor back to: this page, or the home's pop-up. */
   private static final Set<String> CONSENT_RETURNS = Set.of("/compte", "/accueil");
 
   private final Repos repos;
+  private final SettingsStore notifications = new SettingsStore();
 
   AccountPage(Repos repos) {
     this.repos = repos;
@@ -57,7 +62,7 @@ final class AccountPage {
   /** {@code GET /compte}. */
   Response show(Request request) {
     // a session outliving its account (closed meanwhile) is as good as none
-    return page(request, loggedIn(request), new FormErrors(request), null)
+    return page(request, loggedIn(request), new FormErrors(request), null, null)
         .orElseThrow(HttpError::loginRequired);
   }
 
@@ -68,7 +73,9 @@ final class AccountPage {
     Optional<String> phone = Phone.normalize(input);
     if (!input.isEmpty() && phone.isEmpty()) {
       FormErrors errors = new FormErrors(request).reject("phone", "account.phone.invalid");
-      return page(request, id, errors, input).orElseThrow(HttpError::loginRequired).status(422);
+      return page(request, id, errors, input, null)
+          .orElseThrow(HttpError::loginRequired)
+          .status(422);
     }
     boolean changed =
         repos.write(
@@ -86,6 +93,40 @@ final class AccountPage {
       throw HttpError.loginRequired();
     }
     return Response.redirect("/compte?notice=phone");
+  }
+
+  /**
+   * {@code POST /compte/notifications}: a resident's notification settings. SMS without a phone on
+   * the account is refused beside the box, and nothing is stored.
+   */
+  Response notifications(Request request) {
+    long id = request.requireAccount(AccountKind.RESIDENT);
+    Settings chosen = SettingsCard.fromForm(request);
+    // null when the account was closed meanwhile; empty errors when the settings were stored
+    FormErrors outcome =
+        repos.write(
+            "change notification settings",
+            c -> {
+              Optional<Account> me = repos.accounts.byId(c, id).filter(a -> !a.isClosed());
+              if (me.isEmpty()) {
+                return null;
+              }
+              FormErrors errors = SettingsCard.check(request, chosen, me.get().phone() != null);
+              if (errors.isEmpty()) {
+                notifications.set(c, id, chosen, repos.now());
+                repos.audit(c, id, "notifications.change", chosen.describe(), request, "ok");
+              }
+              return errors;
+            });
+    if (outcome == null) {
+      throw HttpError.loginRequired();
+    }
+    if (!outcome.isEmpty()) {
+      return page(request, id, outcome, null, chosen)
+          .orElseThrow(HttpError::loginRequired)
+          .status(422);
+    }
+    return Response.redirect("/compte?notice=" + SettingsCard.NOTICE + "#notifications");
   }
 
   /** {@code POST /compte/consentement}: appends the resident's choice to the ledger. */
@@ -122,7 +163,12 @@ final class AccountPage {
     return repos.residencies.activeWindow(c, account).filter(r -> r.role().occupies());
   }
 
-  private Optional<Response> page(Request request, long id, FormErrors errors, String phoneInput) {
+  /**
+   * @param phoneInput the phone as typed when it was refused, else null
+   * @param settingsInput the notification settings as posted when they were refused, else null
+   */
+  private Optional<Response> page(
+      Request request, long id, FormErrors errors, String phoneInput, Settings settingsInput) {
     Messages m = request.messages();
     return repos.read(
         "show my information",
@@ -133,21 +179,26 @@ final class AccountPage {
           }
           Account me = account.get();
           Html consent = Html.EMPTY;
+          Html notify = Html.EMPTY;
           boolean resident = request.existingSession().orElseThrow().is(AccountKind.RESIDENT);
           if (resident) {
+            Settings shown = settingsInput != null ? settingsInput : notifications.of(c, id);
+            FormErrors notifyErrors = settingsInput != null ? errors : new FormErrors(request);
+            notify = SettingsCard.card(request, notifyErrors, shown, me.phone() != null);
             Optional<Residency> home = consentDwelling(c, id);
             consent =
                 home.isEmpty()
                     ? Html.EMPTY
                     : consentCard(request, repos.consents.current(c, id, home.get().dwelling()));
           }
-          Forms f = new Forms(request, errors);
+          // the settings' errors show in their own card only
+          Forms f = new Forms(request, settingsInput != null ? new FormErrors(request) : errors);
           String noticeKey = NOTICES.get(request.query("notice"));
           Html body =
               Html.of(
                   """
                   {}<section class="card"><h2>{}</h2><dl><dt>{}</dt><dd>{}</dd>\
-                  <dt>{}</dt><dd>{}</dd></dl>{}</section>{}\
+                  <dt>{}</dt><dd>{}</dd></dl>{}</section>{}{}\
                   <section class="card"><h2>{}</h2><ul>\
                   <li><a href="/compte/mot-de-passe">{}</a></li>{}</ul></section>{}""",
                   noticeKey == null
@@ -168,6 +219,7 @@ final class AccountPage {
                           "tel",
                           m.get("account.phone.hint")),
                       f.submit(m.get("account.phone.submit"))),
+                  notify,
                   consent,
                   m.get("account.links.title"),
                   m.get("account.links.password"),

@@ -29,6 +29,7 @@ public final class AccountRoutes {
         .get("/compte", account::show)
         .post("/compte/coordonnees", account::contact)
         .post("/compte/consentement", account::consent)
+        .post("/compte/notifications", account::notifications)
         .get("/compte/mot-de-passe", password::form)
         .post("/compte/mot-de-passe", password::change)
         .get("/compte/donnees", data::download)
