@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.releve.portal.PortalWorld;
 import io.releve.portal.Visitor;
 import io.releve.portal.account.AccountFixture;
 import io.releve.portal.store.SiteCode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -122,43 +120,8 @@ class ManagerViewTest {
       Instant changedAt) {
     site.write(
         c -> {
-          PortalWorld.execute(
-              c, "INSERT INTO gateways (id, last_seen) VALUES ('gw-1', 0) ON CONFLICT DO NOTHING");
-          PortalWorld.execute(
-              c,
-              "INSERT INTO epochs (gateway, epoch, first_seen) VALUES ('gw-1', 'e1', 0)"
-                  + " ON CONFLICT DO NOTHING");
-          Long roomId = null;
-          if (room != null) {
-            try (PreparedStatement insert =
-                c.prepareStatement(
-                    "INSERT INTO rooms (dwelling, label) VALUES (?, ?) RETURNING id")) {
-              insert.setLong(1, dwelling);
-              insert.setString(2, room);
-              try (var row = insert.executeQuery()) {
-                row.next();
-                roomId = row.getLong(1);
-              }
-            }
-          }
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO devices (device, state, medium, printed_serial, dwelling, room,"
-                      + " gateway, change_epoch, change_seq, changed_at) VALUES (?, ?, ?, ?, ?, ?,"
-                      + " 'gw-1', (SELECT id FROM epochs WHERE epoch = 'e1'), 1, ?)")) {
-            insert.setString(1, device);
-            insert.setString(2, state);
-            insert.setString(3, medium);
-            insert.setString(4, serial);
-            insert.setLong(5, dwelling);
-            if (roomId == null) {
-              insert.setNull(6, Types.BIGINT);
-            } else {
-              insert.setLong(6, roomId);
-            }
-            insert.setLong(7, changedAt.toEpochMilli());
-            return insert.executeUpdate();
-          }
+          RegistryRows.device(c, device, dwelling, medium, serial, room, state, changedAt);
+          return null;
         });
   }
 
@@ -174,34 +137,8 @@ class ManagerViewTest {
       String flow) {
     site.write(
         c -> {
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO alerts (gateway, epoch, alert_id, device, type, condition, level,"
-                      + " start, detected_at, ended_at, total_loss_m3, average_flow_lph, source,"
-                      + " event_seq) VALUES ('gw-1', 'e1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            long startMillis = Instant.parse(start).toEpochMilli();
-            insert.setInt(1, id);
-            insert.setString(2, device);
-            insert.setString(3, type);
-            insert.setString(4, condition);
-            if (level == null) {
-              insert.setNull(5, Types.INTEGER);
-            } else {
-              insert.setInt(5, level);
-            }
-            insert.setLong(6, startMillis);
-            insert.setLong(7, startMillis);
-            if (end == null) {
-              insert.setNull(8, Types.BIGINT);
-            } else {
-              insert.setLong(8, Instant.parse(end).toEpochMilli());
-            }
-            insert.setString(9, loss);
-            insert.setString(10, flow);
-            insert.setString(11, type.equals("leak") ? "flow" : "status bit");
-            insert.setInt(12, id);
-            return insert.executeUpdate();
-          }
+          RegistryRows.alert(c, id, device, type, condition, level, start, end, loss, flow);
+          return null;
         });
   }
 
