@@ -88,7 +88,7 @@ final class AlertsSection {
     return Html.of(
         "<section class=\"card\" id=\"alerts\"><h2>{} {}</h2><h3>{}</h3>{}<h3>{}</h3>{}</section>",
         messages.get("manager.alerts.title"),
-        Count.of(active.size()),
+        Count.of(messages, active.size()),
         messages.get("manager.alerts.active"),
         activePart,
         messages.get("manager.alerts.history"),

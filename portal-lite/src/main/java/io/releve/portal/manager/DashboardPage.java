@@ -65,7 +65,7 @@ final class DashboardPage {
                 "<li><a href=\"/gestion/logement?id={}\">{}</a>{}</li>",
                 dwelling.id(),
                 dwelling.label(),
-                Count.of(alerts.getOrDefault(dwelling.id(), 0))));
+                Count.of(messages, alerts.getOrDefault(dwelling.id(), 0))));
       }
       int active = alerts.values().stream().mapToInt(Integer::intValue).sum();
       sections.add(
@@ -75,7 +75,7 @@ final class DashboardPage {
               site.value(),
               site.value(),
               address.map(a -> "— " + a.oneLine()).orElse(""),
-              Count.of(active),
+              Count.of(messages, active),
               messages.get("manager.site.counts", dwellings.size(), active),
               Html.join(links)));
     }

@@ -79,10 +79,11 @@ final class SitePage {
                 messages.get("manager.dwelling.year"),
                 Html.join(rows));
     return Html.of(
-        "<p><a href=\"/gestion\">{}</a></p><section class=\"card\"><h2>{} {}</h2>{}</section>",
+        "<p><a href=\"/gestion\">{}</a></p><section class=\"card\">{}{}</section>",
         messages.get("manager.back"),
-        site.value(),
-        address.map(a -> "— " + a.oneLine()).orElse(""),
+        address
+            .map(a -> Html.of("<p class=\"site-address\">{}</p>", a.oneLine()))
+            .orElse(Html.EMPTY),
         table);
   }
 
@@ -115,7 +116,7 @@ final class SitePage {
         occupants.isEmpty()
             ? Html.text(messages.get("manager.occupant.vacant"))
             : Html.of("<ul>{}</ul>", Html.join(occupants)),
-        alerts == 0 ? Html.text("0") : Count.of(alerts),
+        alerts == 0 ? Html.text("0") : Count.of(messages, alerts),
         Show.totals(Consumption.total(lastCompleteMonths(portal, c, dwelling.id()))));
   }
 

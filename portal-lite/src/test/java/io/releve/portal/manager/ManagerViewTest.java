@@ -178,7 +178,7 @@ class ManagerViewTest {
         body.contains(
             "<li><a href=\"/gestion/logement?id="
                 + home
-                + "\">A02</a><span class=\"alert-count\">2</span></li>"));
+                + "\">A02</a><span class=\"alert-count\" role=\"img\" aria-label=\"2 alertes actives\">2</span></li>"));
     assertTrue(body.contains("<li><a href=\"/gestion/logement?id=" + empty + "\">A03</a></li>"));
     assertFalse(body.contains("LY004"));
     assertFalse(body.contains("B01"));
@@ -197,7 +197,9 @@ class ManagerViewTest {
         a02.contains("<li>Claire Martin (inscrit au portail) — aucun choix enregistré</li>"));
     assertTrue(a02.contains("<li>Jeanne Durand (fichier du bailleur)</li>"));
     assertFalse(a02.contains("Paul"), "Paul moved out on 31/10");
-    assertTrue(a02.contains("<td><span class=\"alert-count\">2</span></td>"));
+    assertTrue(
+        a02.contains(
+            "<td><span class=\"alert-count\" role=\"img\" aria-label=\"2 alertes actives\">2</span></td>"));
     // November 2025 to October 2026: only October's 10.5 m³; November is still in progress
     assertTrue(a02.contains("<td>water (m3) : 10.5</td>"));
     String a03 = row(page.body(), empty, "A03");
@@ -260,7 +262,9 @@ class ManagerViewTest {
 
     String alerts = section(luc.get("/gestion/logement?id=" + home).body(), "alerts");
 
-    assertTrue(alerts.contains("Alertes <span class=\"alert-count\">2</span>"));
+    assertTrue(
+        alerts.contains(
+            "Alertes <span class=\"alert-count\" role=\"img\" aria-label=\"2 alertes actives\">2</span>"));
     // since 09/11 in Paris, today 12/11: 3 days
     String leak =
         "<tr class=\"alert-active\"><td>Fuite</td><td>2 — filet d’eau (8 à 12 L/h)</td>"
@@ -284,6 +288,26 @@ class ManagerViewTest {
     assertTrue(history < alerts.indexOf(ended));
     assertFalse(alerts.contains("55555555"));
     assertFalse(alerts.contains("0,800"));
+  }
+
+  @Test
+  void dwellingPage_inEnglish_writesFiguresDatesAndTheModeTheEnglishWay() throws Exception {
+    Visitor luc = loggedIn("luc@gestion.fr");
+    luc.cookies.put("lang", "en");
+
+    String page = luc.get("/gestion/logement?id=" + home).body();
+
+    assertTrue(
+        section(page, "alerts")
+            .contains(
+                "<tr class=\"alert-active\"><td>Leak</td><td>2 — trickle (8 to 12 L/h)</td>"
+                    + "<td>2026-11-09 (3 days)</td><td>0.355 m³</td><td>9.50 L/h</td>"
+                    + "<td>cold water</td><td>12345678</td></tr>"));
+    assertTrue(
+        section(page, "devices")
+            .contains("<td>removed (recorded on 2026-03-20)</td><td>2026-03-02 15:30</td>"));
+    assertTrue(section(page, "daily").contains("Claire Martin: monthly totals only — no consent."));
+    assertTrue(section(page, "monthly").contains("Complete months only"));
   }
 
   @Test
