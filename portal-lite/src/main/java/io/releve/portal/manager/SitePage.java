@@ -7,6 +7,7 @@ import io.releve.portal.store.DwellingRef;
 import io.releve.portal.store.Landlord;
 import io.releve.portal.store.ManagerSites;
 import io.releve.portal.store.Occupant;
+import io.releve.portal.store.Residencies;
 import io.releve.portal.store.SiteAddress;
 import io.releve.portal.store.SiteCode;
 import io.releve.portal.web.Html;
@@ -25,20 +26,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /gestion/site?code=}: one of the manager's sites and its dwellings — for each, who
- * lives there now with each resident's consent, the number of active alerts and the last 12
- * complete months' consumption. Another site, or a malformed code, answers 404.
+ * lives there now with each resident's consent (and any enrolment awaiting a decision), the number
+ * of active alerts and the last 12 complete months' consumption. Another site, or a malformed code,
+ * answers 404.
  */
 final class SitePage {
 
   private final Portal portal;
   private final Landlord landlord;
+  private final Residencies residencies;
 
   SitePage(Portal portal) {
     this.portal = portal;
     this.landlord = new Landlord(portal.database());
+    this.residencies = new Residencies(portal.database());
   }
 
   Response show(Request request) {
@@ -50,19 +55,33 @@ final class SitePage {
             .database()
             .read(
                 "show a site to its manager",
-                c -> new ManagerSites().manages(c, manager, site) ? body(c, site, messages) : null);
+                c ->
+                    new ManagerSites().manages(c, manager, site)
+                        ? body(c, manager, site, messages)
+                        : null);
     if (body == null) {
       throw HttpError.notFound();
     }
     return Response.page(Page.of(messages.get("manager.site.title", site.value()), body));
   }
 
-  private Html body(Connection c, SiteCode site, Messages messages) throws SQLException {
+  private Html body(Connection c, long manager, SiteCode site, Messages messages)
+      throws SQLException {
     Optional<SiteAddress> address = landlord.address(c, site);
     Map<Long, Integer> alerts = DwellingAlerts.activeCounts(c, site);
+    // the enrolments the manager is shown on the enrolments page, per dwelling
+    Map<Long, Long> pending =
+        residencies.pendingForManager(c, manager).stream()
+            .collect(Collectors.groupingBy(p -> p.dwelling().id(), Collectors.counting()));
     List<Html> rows = Html.list();
     for (DwellingRef dwelling : landlord.dwellings(c, site)) {
-      rows.add(row(c, dwelling, alerts.getOrDefault(dwelling.id(), 0), messages));
+      rows.add(
+          row(
+              c,
+              dwelling,
+              alerts.getOrDefault(dwelling.id(), 0),
+              pending.getOrDefault(dwelling.id(), 0L),
+              messages));
     }
     Html table =
         rows.isEmpty()
@@ -87,7 +106,7 @@ final class SitePage {
         table);
   }
 
-  private Html row(Connection c, DwellingRef dwelling, int alerts, Messages messages)
+  private Html row(Connection c, DwellingRef dwelling, int alerts, long pending, Messages messages)
       throws SQLException {
     ZoneId zone = portal.config().siteZone();
     Consents consents = new Consents();
@@ -106,16 +125,23 @@ final class SitePage {
                     consents.current(c, occupant.account(), dwelling.id()), messages, zone)));
       }
     }
+    if (occupants.isEmpty()) {
+      occupants.add(Html.of("<li>{}</li>", messages.get("manager.occupant.vacant")));
+    }
+    if (pending > 0) {
+      occupants.add(
+          Html.of(
+              "<li><a href=\"/gestion/inscriptions\">{}</a></li>",
+              messages.get("manager.occupant.pending", pending)));
+    }
     return Html.of(
         "<tr><td><a href=\"/gestion/logement?id={}\">{}</a></td><td>{}</td><td>{}</td>"
-            + "<td>{}</td><td>{}</td><td>{}</td></tr>",
+            + "<td><ul>{}</ul></td><td>{}</td><td>{}</td></tr>",
         dwelling.id(),
         dwelling.label(),
         dwelling.lot() == null ? "" : dwelling.lot(),
         dwelling.clientRef() == null ? "" : dwelling.clientRef(),
-        occupants.isEmpty()
-            ? Html.text(messages.get("manager.occupant.vacant"))
-            : Html.of("<ul>{}</ul>", Html.join(occupants)),
+        Html.join(occupants),
         alerts == 0 ? Html.text("0") : Count.of(messages, alerts),
         Show.totals(Consumption.total(lastCompleteMonths(portal, c, dwelling.id()))));
   }

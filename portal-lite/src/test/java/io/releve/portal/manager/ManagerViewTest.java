@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.releve.portal.Visitor;
 import io.releve.portal.account.AccountFixture;
+import io.releve.portal.store.Method;
+import io.releve.portal.store.ResidencyState;
+import io.releve.portal.store.Role;
 import io.releve.portal.store.SiteCode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -187,6 +190,18 @@ class ManagerViewTest {
   @Test
   void sitePage_listsEachDwellingWithItsOccupantsConsentActiveAlertsAndCompleteMonths()
       throws Exception {
+    long nina = site.resident("nina@exemple.fr");
+    site.write(
+        c ->
+            site.residencies.create(
+                c,
+                nina,
+                empty,
+                Role.OCCUPANT,
+                Method.SERIAL,
+                LocalDate.parse("2026-11-10"),
+                ResidencyState.PENDING,
+                AccountFixture.NOW));
     Visitor luc = loggedIn("luc@gestion.fr");
 
     HttpResponse<String> page = luc.get("/gestion/site?code=LY003");
@@ -203,7 +218,11 @@ class ManagerViewTest {
     // November 2025 to October 2026: only October's 10.5 m³; November is still in progress
     assertTrue(a02.contains("<td>water (m3) : 10.5</td>"));
     String a03 = row(page.body(), empty, "A03");
-    assertTrue(a03.contains("<td>Inoccupé</td>"));
+    assertTrue(
+        a03.contains(
+            "<li>Inoccupé</li><li><a href=\"/gestion/inscriptions\">1 inscription en attente</a>"
+                + "</li>"),
+        a03);
     assertTrue(a03.contains("<td>0</td>"));
     assertTrue(a03.contains("<td>—</td>"));
     assertFalse(page.body().contains("B01"));
