@@ -27,7 +27,7 @@ final class AlertsSection {
       if (alert.active()) {
         active.add(
             Html.of(
-                "<tr class=\"alert-active\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                "<tr class=\"manager-alert-active\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                     + "<td>{}</td><td>{}</td><td>{}</td></tr>",
                 type(messages, alert),
                 level(messages, alert),

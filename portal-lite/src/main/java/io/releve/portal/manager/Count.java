@@ -13,7 +13,7 @@ final class Count {
     return active == 0
         ? Html.EMPTY
         : Html.of(
-            "<span class=\"alert-count\" role=\"img\" aria-label=\"{}\">{}</span>",
+            "<span class=\"manager-alert-count\" role=\"img\" aria-label=\"{}\">{}</span>",
             messages.get("manager.alerts.count", active),
             String.valueOf(active));
   }

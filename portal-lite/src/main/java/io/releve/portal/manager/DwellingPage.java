@@ -224,7 +224,7 @@ final class DwellingPage {
                 Html.of("<tr><td>{}</td><td>{}</td></tr>", month.toString(), Show.totals(totals))));
     Html note =
         Html.of(
-            "<p class=\"note\" id=\"month-in-progress\">{}</p>",
+            "<p class=\"manager-note\" id=\"month-in-progress\">{}</p>",
             messages.get(
                 monthInProgress
                     ? "manager.monthly.current.shown"

@@ -181,7 +181,7 @@ class ManagerViewTest {
         body.contains(
             "<li><a href=\"/gestion/logement?id="
                 + home
-                + "\">A02</a><span class=\"alert-count\" role=\"img\" aria-label=\"2 alertes actives\">2</span></li>"));
+                + "\">A02</a><span class=\"manager-alert-count\" role=\"img\" aria-label=\"2 alertes actives\">2</span></li>"));
     assertTrue(body.contains("<li><a href=\"/gestion/logement?id=" + empty + "\">A03</a></li>"));
     assertFalse(body.contains("LY004"));
     assertFalse(body.contains("B01"));
@@ -214,7 +214,7 @@ class ManagerViewTest {
     assertFalse(a02.contains("Paul"), "Paul moved out on 31/10");
     assertTrue(
         a02.contains(
-            "<td><span class=\"alert-count\" role=\"img\" aria-label=\"2 alertes actives\">2</span></td>"));
+            "<td><span class=\"manager-alert-count\" role=\"img\" aria-label=\"2 alertes actives\">2</span></td>"));
     // November 2025 to October 2026: only October's 10.5 m³; November is still in progress
     assertTrue(a02.contains("<td>water (m3) : 10.5</td>"));
     String a03 = row(page.body(), empty, "A03");
@@ -283,14 +283,14 @@ class ManagerViewTest {
 
     assertTrue(
         alerts.contains(
-            "Alertes <span class=\"alert-count\" role=\"img\" aria-label=\"2 alertes actives\">2</span>"));
+            "Alertes <span class=\"manager-alert-count\" role=\"img\" aria-label=\"2 alertes actives\">2</span>"));
     // since 09/11 in Paris, today 12/11: 3 days
     String leak =
-        "<tr class=\"alert-active\"><td>Fuite</td><td>2 — filet d’eau (8 à 12 L/h)</td>"
+        "<tr class=\"manager-alert-active\"><td>Fuite</td><td>2 — filet d’eau (8 à 12 L/h)</td>"
             + "<td>le 09/11/2026 (3 jours)</td><td>0,355 m³</td><td>9,50 L/h</td>"
             + "<td>eau froide</td><td>12345678</td></tr>";
     String burst =
-        "<tr class=\"alert-active\"><td>Alarme du compteur (burst)</td><td>—</td>"
+        "<tr class=\"manager-alert-active\"><td>Alarme du compteur (burst)</td><td>—</td>"
             + "<td>le 11/11/2026 (1 jour)</td><td>—</td><td>—</td>"
             + "<td>eau froide</td><td>12345678</td></tr>";
     // 01/06 00:00 UTC is 02:00 in Paris; ended 03/06
@@ -319,7 +319,7 @@ class ManagerViewTest {
     assertTrue(
         section(page, "alerts")
             .contains(
-                "<tr class=\"alert-active\"><td>Leak</td><td>2 — trickle (8 to 12 L/h)</td>"
+                "<tr class=\"manager-alert-active\"><td>Leak</td><td>2 — trickle (8 to 12 L/h)</td>"
                     + "<td>2026-11-09 (3 days)</td><td>0.355 m³</td><td>9.50 L/h</td>"
                     + "<td>cold water</td><td>12345678</td></tr>"));
     assertTrue(
