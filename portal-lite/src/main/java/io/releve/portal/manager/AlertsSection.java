@@ -78,7 +78,7 @@ final class AlertsSection {
                     + "</thead><tbody>{}</tbody></table></div>",
                 messages.get("manager.alert.type"),
                 messages.get("manager.alert.level"),
-                messages.get("manager.alert.start"),
+                messages.get("manager.alert.started"),
                 messages.get("manager.alert.end"),
                 messages.get("manager.alert.loss"),
                 messages.get("manager.alert.flow"),
@@ -95,13 +95,21 @@ final class AlertsSection {
         historyPart);
   }
 
-  /** The type's name; a meter alarm with what the meter reports; an unknown type as it came. */
+  /**
+   * The type's name; a meter alarm with what the meter reports; an unknown type or condition as it
+   * came (both are open vocabularies).
+   */
   private static String type(Messages messages, DwellingAlerts.Alert alert) {
     String key = "manager.alert.type." + alert.type();
     String name = messages.has(key) ? messages.get(key) : alert.type();
-    return alert.condition() == null || alert.condition().isEmpty()
-        ? name
-        : name + " (" + alert.condition() + ")";
+    if (alert.condition() == null || alert.condition().isEmpty()) {
+      return name;
+    }
+    String condition = "manager.alert.condition." + alert.condition();
+    return name
+        + " ("
+        + (messages.has(condition) ? messages.get(condition) : alert.condition())
+        + ")";
   }
 
   private static String level(Messages messages, DwellingAlerts.Alert alert) {

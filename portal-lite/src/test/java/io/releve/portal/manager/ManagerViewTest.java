@@ -290,7 +290,7 @@ class ManagerViewTest {
             + "<td>le 09/11/2026 (3 jours)</td><td>0,355 m³</td><td>9,50 L/h</td>"
             + "<td>eau froide</td><td>12345678</td></tr>";
     String burst =
-        "<tr class=\"manager-alert-active\"><td>Alarme du compteur (burst)</td><td>—</td>"
+        "<tr class=\"manager-alert-active\"><td>Alarme du compteur (rupture)</td><td>—</td>"
             + "<td>le 11/11/2026 (1 jour)</td><td>—</td><td>—</td>"
             + "<td>eau froide</td><td>12345678</td></tr>";
     // 01/06 00:00 UTC is 02:00 in Paris; ended 03/06
@@ -302,6 +302,7 @@ class ManagerViewTest {
     assertTrue(alerts.contains(burst), alerts);
     assertTrue(alerts.contains(ended), alerts);
     int history = alerts.indexOf("<h3>Historique</h3>");
+    assertTrue(alerts.contains("<th>Début</th><th>Fin</th>"));
     assertTrue(alerts.indexOf(burst) < alerts.indexOf(leak), "latest start first");
     assertTrue(alerts.indexOf(leak) < history, "active ones before the history");
     assertTrue(history < alerts.indexOf(ended));
