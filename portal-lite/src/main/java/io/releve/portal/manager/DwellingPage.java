@@ -32,9 +32,9 @@ import java.util.TreeMap;
 
 /**
  * {@code GET /gestion/logement?id=}: a dwelling of the manager's sites — its alerts (active first,
- * then history) and devices, its occupancies and residents with the forms to record an exit or a
- * resident's consent, its monthly totals, and the daily indexes of the last 30 days of each
- * resident who consented, inside their own window, with which mode applies to whom and why.
+ * then history) and devices, its monthly totals, the daily indexes of the last 30 days of each
+ * resident who consented, inside their own window, with which mode applies to whom and why, then
+ * its occupancies and residents with the forms to record an exit or a resident's consent.
  */
 final class DwellingPage {
 
@@ -107,11 +107,11 @@ final class DwellingPage {
           messages.get("manager.site.title", dwelling.site().value()),
           AlertsSection.of(messages, DwellingAlerts.of(c, dwelling.id()), today, zone),
           DevicesSection.of(messages, DwellingDevices.of(c, dwelling.id()), zone),
-          occupancies(c, request, dwelling, target),
-          residents(c, request, dwelling, target),
           monthly(c, messages, dwelling, monthInProgress),
           daily.section(
-              c, messages, dwelling, disclosures, landlord.activeOccupants(c, dwelling.id())));
+              c, messages, dwelling, disclosures, landlord.activeOccupants(c, dwelling.id())),
+          occupancies(c, request, dwelling, target),
+          residents(c, request, dwelling, target));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read dwelling " + dwelling.id(), e);
     }
