@@ -188,6 +188,35 @@ class ManagerViewTest {
   }
 
   @Test
+  void navigation_fromMySitesThroughTheSiteToTheDwelling_followsTheLinksOnEachPage()
+      throws Exception {
+    Visitor luc = loggedIn("luc@gestion.fr");
+
+    String sites = luc.get("/gestion").body();
+    String sitePath = href(sites, ">LY003</a>");
+    HttpResponse<String> sitePage = luc.get(sitePath);
+    String dwellingPath = href(sitePage.body(), ">A02</a>");
+    HttpResponse<String> dwellingPage = luc.get(dwellingPath);
+    String backToSite = href(dwellingPage.body(), ">Site LY003</a>");
+
+    assertEquals("/gestion/site?code=LY003", sitePath);
+    assertEquals(200, sitePage.statusCode());
+    assertTrue(sitePage.body().contains("<h1>Site LY003</h1>"));
+    assertEquals("/gestion/logement?id=" + home, dwellingPath);
+    assertEquals(200, dwellingPage.statusCode());
+    assertTrue(dwellingPage.body().contains("<h1>Logement A02 — site LY003</h1>"));
+    assertEquals(sitePath, backToSite);
+  }
+
+  /** The target of the link whose markup ends with {@code end}, such as {@code ">A02</a>"}. */
+  private static String href(String page, String end) {
+    int at = page.indexOf(end);
+    assertTrue(at >= 0, "the page links " + end);
+    int start = page.lastIndexOf("href=\"", at) + "href=\"".length();
+    return page.substring(start, page.indexOf('"', start));
+  }
+
+  @Test
   void sitePage_listsEachDwellingWithItsOccupantsConsentActiveAlertsAndCompleteMonths()
       throws Exception {
     long nina = site.resident("nina@exemple.fr");
