@@ -28,11 +28,13 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * {@code GET /gestion/logement?id=}: a dwelling of the manager's sites — its occupancies and
- * residents with the forms to record an exit or a resident's consent, its monthly totals, and the
- * daily indexes of the last 30 days of each resident who consented, inside their own window.
+ * {@code GET /gestion/logement?id=}: a dwelling of the manager's sites — its alerts (active first,
+ * then history) and devices, its monthly totals, the daily indexes of the last 30 days of each
+ * resident who consented, inside their own window, with which mode applies to whom and why, then
+ * its occupancies and residents with the forms to record an exit or a resident's consent.
  */
 final class DwellingPage {
 
@@ -66,36 +68,50 @@ final class DwellingPage {
   /** The page; with a {@code target}, that form shows its errors and the status is 422. */
   Response render(Request request, long manager, long id, Target target) {
     Messages messages = request.messages();
-    Html body =
+    Page page =
         portal
             .database()
             .read(
                 "show a dwelling to its manager",
                 c ->
                     ManagerAccess.dwelling(c, landlord, manager, id)
-                        .map(d -> body(c, request, d, target))
+                        .map(
+                            d ->
+                                Page.of(
+                                    messages.get(
+                                        "manager.dwelling.heading", d.label(), d.site().value()),
+                                    body(c, request, d, target)))
                         .orElse(null));
-    if (body == null) {
+    if (page == null) {
       throw HttpError.notFound();
     }
-    Response page = Response.page(Page.of(messages.get("manager.dwelling.title"), body));
-    return target == null ? page : page.status(422);
+    Response response = Response.page(page);
+    return target == null ? response : response.status(422);
   }
 
   private Html body(Connection c, Request request, DwellingRef dwelling, Target target) {
     try {
       Messages messages = request.messages();
+      ZoneId zone = portal.config().siteZone();
+      LocalDate today = today(portal);
+      DailyIndexes daily = new DailyIndexes(portal);
+      List<Disclosure> disclosures =
+          daily.disclosures(c, dwelling.id(), residencies.ofDwelling(c, dwelling.id()));
+      // the month in progress is daily data in disguise: shown only with today's days
+      boolean monthInProgress = disclosures.stream().anyMatch(d -> d.dailyUpTo(today));
       return Html.of(
-          "<p><a href=\"/gestion\">{}</a></p><h1>{} {} — {}</h1>{}{}{}{}",
+          "<p><a href=\"/gestion\">{}</a> › <a href=\"/gestion/site?code={}\">{}</a></p>"
+              + "{}{}{}{}{}{}",
           messages.get("manager.back"),
-          messages.get("manager.dwelling.title"),
-          dwelling.label(),
           dwelling.site().value(),
+          messages.get("manager.site.title", dwelling.site().value()),
+          AlertsSection.of(messages, DwellingAlerts.of(c, dwelling.id()), today, zone),
+          DevicesSection.of(messages, DwellingDevices.of(c, dwelling.id()), zone),
+          monthly(c, messages, dwelling, monthInProgress),
+          daily.section(
+              c, messages, dwelling, disclosures, landlord.activeOccupants(c, dwelling.id())),
           occupancies(c, request, dwelling, target),
-          residents(c, request, dwelling, target),
-          monthly(c, messages, dwelling),
-          new DailyIndexes(portal)
-              .section(c, messages, dwelling, residencies.ofDwelling(c, dwelling.id())));
+          residents(c, request, dwelling, target));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read dwelling " + dwelling.id(), e);
     }
@@ -184,20 +200,48 @@ final class DwellingPage {
         forms.submit(messages.get("manager.consent.submit")));
   }
 
-  private Html monthly(Connection c, Messages messages, DwellingRef dwelling) throws SQLException {
+  /**
+   * The last 12 complete months, and the month in progress only when {@code monthInProgress}:
+   * looked at day after day, its running total would give away daily consumption.
+   */
+  private Html monthly(
+      Connection c, Messages messages, DwellingRef dwelling, boolean monthInProgress)
+      throws SQLException {
     ZoneId zone = portal.config().siteZone();
     Instant now = portal.clock().instant();
-    YearMonth first = YearMonth.from(now.atZone(zone)).minusMonths(11);
-    Instant from = first.minusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-    var months =
-        Consumption.monthly(
-            DwellingReadings.indexes(c, dwelling.id(), from, now.plusMillis(1)), zone, first);
+    YearMonth current = YearMonth.from(now.atZone(zone));
+    var months = new TreeMap<>(SitePage.lastCompleteMonths(portal, c, dwelling.id()));
+    if (monthInProgress) {
+      Instant from = current.minusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+      months.putAll(
+          Consumption.monthly(
+              DwellingReadings.indexes(c, dwelling.id(), from, now.plusMillis(1)), zone, current));
+    }
     List<Html> rows = Html.list();
     months.forEach(
         (month, totals) ->
             rows.add(
                 Html.of("<tr><td>{}</td><td>{}</td></tr>", month.toString(), Show.totals(totals))));
-    return section(messages, "manager.monthly.title", rows);
+    Html note =
+        Html.of(
+            "<p class=\"manager-note\" id=\"month-in-progress\">{}</p>",
+            messages.get(
+                monthInProgress
+                    ? "manager.monthly.current.shown"
+                    : "manager.monthly.current.hidden"));
+    if (rows.isEmpty()) {
+      return Html.of(
+          "<section class=\"card\" id=\"monthly\"><h2>{}</h2><p>{}</p>{}</section>",
+          messages.get("manager.monthly.title"),
+          messages.get("manager.none"),
+          note);
+    }
+    return Html.of(
+        "<section class=\"card\" id=\"monthly\"><h2>{}</h2><div class=\"table-wrap\"><table>"
+            + "<tbody>{}</tbody></table></div>{}</section>",
+        messages.get("manager.monthly.title"),
+        Html.join(rows),
+        note);
   }
 
   private static Html section(Messages messages, String titleKey, List<Html> rows) {

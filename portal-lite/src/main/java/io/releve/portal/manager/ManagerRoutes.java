@@ -9,10 +9,12 @@ public final class ManagerRoutes {
 
   /**
    * Adds this feature's routes to the portal's router. Every one is a manager's: anyone else gets
-   * 404 (a resident) or the login page (nobody logged in), and a dwelling of another site 404.
+   * 404 (a resident) or the login page (nobody logged in), and a site or a dwelling the manager
+   * does not manage 404.
    */
   public static void register(Portal portal) {
     DashboardPage dashboard = new DashboardPage(portal);
+    SitePage site = new SitePage(portal);
     DwellingPage dwelling = new DwellingPage(portal);
     DwellingActions actions = new DwellingActions(portal, dwelling);
     ImportPage imports = new ImportPage(portal);
@@ -21,6 +23,7 @@ public final class ManagerRoutes {
         .web()
         .router()
         .get("/gestion", dashboard::show)
+        .get("/gestion/site", site::show)
         .get("/gestion/logement", dwelling::show)
         .post("/gestion/logement/sortie", actions::exit)
         .post("/gestion/consentement", actions::consent)

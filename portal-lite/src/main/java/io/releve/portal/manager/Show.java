@@ -3,6 +3,7 @@ package io.releve.portal.manager;
 import io.releve.portal.store.Consent;
 import io.releve.portal.web.Lang;
 import io.releve.portal.web.Messages;
+import io.releve.portal.web.Notation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 final class Show {
 
   private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   private Show() {}
 
@@ -29,6 +31,27 @@ final class Show {
 
   static String date(Instant at, ZoneId zone, Lang lang) {
     return date(LocalDate.ofInstant(at, zone), lang);
+  }
+
+  /** {@code 12/11/2026 10:05} in French, {@code 2026-11-12 10:05} in English, in {@code zone}. */
+  static String dateTime(Instant at, ZoneId zone, Lang lang) {
+    return date(at, zone, lang) + " " + TIME.format(at.atZone(zone));
+  }
+
+  /** The fluid a medium code names ({@code cold_water}: "eau froide"); an unknown code as is. */
+  static String medium(String medium, Messages messages) {
+    if (medium == null) {
+      return "—";
+    }
+    String key = "manager.medium." + medium;
+    return messages.has(key) ? messages.get(key) : medium;
+  }
+
+  /**
+   * An exact decimal in the reader's notation with its unit ({@code 0,355 m³}); a dash for null.
+   */
+  static String figure(String decimal, String unit, Lang lang) {
+    return decimal == null ? "—" : Notation.number(decimal, lang.locale()) + " " + unit;
   }
 
   /** The current choice, its date and who recorded it; "no choice yet" before any. */
