@@ -15,10 +15,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 class ChartsTest {
 
@@ -53,6 +55,20 @@ class ChartsTest {
     assertFalse(
         Pattern.compile("<[^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(text).find(),
         text);
+  }
+
+  @Test
+  void assertCspSafe_catchesEachForbiddenConstruct() {
+    for (String bad :
+        List.of(
+            "<rect style=\"fill:red\"/>",
+            "<style>rect{}</style>",
+            "<script>x()</script>",
+            "<rect onclick=\"x()\"/>",
+            "<svg\nonload=\"x()\">")) {
+      assertThrows(AssertionFailedError.class, () -> assertCspSafe(bad), bad);
+    }
+    assertCspSafe("<title>onload=1 is text here</title>");
   }
 
   @Test
