@@ -129,8 +129,7 @@ final class ChartSvg {
     }
     parts.add(
         Html.of(
-            "<text class=\"chart__unit\" x=\"44\" y=\"8\" text-anchor=\"end\">{}</text>",
-            Notation.unit(chart.unit())));
+            "<text class=\"chart__unit\" x=\"0\" y=\"8\">{}</text>", Notation.unit(chart.unit())));
     return Html.join(parts);
   }
 

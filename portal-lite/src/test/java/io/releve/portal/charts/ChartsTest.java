@@ -116,8 +116,7 @@ class ChartsTest {
     assertContains(
         "<text class=\"chart__tick\" x=\"44\" y=\"15\" text-anchor=\"end\">6</text>", svg);
     assertEquals(4, count("class=\"chart__tick\"", svg));
-    assertContains(
-        "<text class=\"chart__unit\" x=\"44\" y=\"8\" text-anchor=\"end\">m³</text>", svg);
+    assertContains("<text class=\"chart__unit\" x=\"0\" y=\"8\">m³</text>", svg);
     assertContains("<line class=\"chart__axis\" x1=\"48\" y1=\"162\" x2=\"348\" y2=\"162\"/>", svg);
   }
 
