@@ -24,7 +24,7 @@ import java.util.Properties;
 public final class Messages {
   /**
    * The bundles, by owner: web, enrolment, account, manager, privacy, dashboard, alerts,
-   * notifications and documents texts.
+   * notifications, documents, and charts and index export texts.
    */
   public static final List<String> BUNDLES =
       List.of(
@@ -36,7 +36,8 @@ public final class Messages {
           "dashboard",
           "alerts",
           "notify",
-          "documents");
+          "documents",
+          "charts");
 
   private static final String FOLDER = "io/releve/portal/i18n/";
 

@@ -18,3 +18,17 @@
     }
   });
 })();
+
+// "Imprimer" on a statement: shown only when there is a script to run it
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var buttons = document.querySelectorAll("[data-print]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener("click", function () {
+        window.print();
+      });
+    }
+  });
+})();
