@@ -10,6 +10,7 @@ import io.releve.portal.mail.MailSettings;
 import io.releve.portal.mail.MailTexts;
 import io.releve.portal.mail.Mailer;
 import io.releve.portal.manager.ManagerRoutes;
+import io.releve.portal.usage.Rollups;
 import io.releve.portal.web.PortalServer;
 import io.releve.portal.web.WebApp;
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class Portal implements AutoCloseable {
   private final WebApp web;
   private PortalServer server;
   private Retention retention;
+  private Rollups rollups;
 
   private Portal(
       PortalConfig config,
@@ -79,6 +81,8 @@ public final class Portal implements AutoCloseable {
       portal.server = listen(portal.web, config.listen());
       // retention periods are applied now and then daily, for as long as the portal runs
       portal.retention = Retention.start(database, clock);
+      // consumption rollups (device_days, device_months) now and then every minute
+      portal.rollups = Rollups.start(database, config.siteZone());
       return portal;
     } catch (IOException | RuntimeException e) {
       mail.close();
@@ -133,6 +137,11 @@ public final class Portal implements AutoCloseable {
     return passwords;
   }
 
+  /** The consumption rollups' runner: {@link Rollups#runOnce()} brings them up to date now. */
+  public Rollups rollups() {
+    return rollups;
+  }
+
   /** Where the web server listens, such as {@code http://127.0.0.1:41234} (its real port). */
   public URI uri() {
     return server.uri();
@@ -150,7 +159,13 @@ public final class Portal implements AutoCloseable {
           retention.close();
         }
       } finally {
-        mail.close();
+        try {
+          if (rollups != null) {
+            rollups.close();
+          }
+        } finally {
+          mail.close();
+        }
       }
     }
   }
