@@ -56,6 +56,9 @@ public final class DwellingUsage {
   private final Map<String, NavigableMap<LocalDate, BigDecimal>> shares = new HashMap<>();
   private final Map<String, DeviceDay> latest = new HashMap<>();
 
+  /** Per device, the most decimals of its uses: what sums are shown with when exact. */
+  private final Map<String, Integer> scales = new HashMap<>();
+
   /**
    * @param site the dwelling's site code, for {@link Usage#buildingMedian}
    * @param first the window's first day (move-in, already clipped by the caller)
@@ -86,6 +89,7 @@ public final class DwellingUsage {
         latest.put(row.device(), row);
       }
       if (row.used() != null) {
+        scales.merge(row.device(), Math.max(row.used().scale(), 0), Math::max);
         spread(row, shares.computeIfAbsent(row.device(), d -> new TreeMap<>()));
       }
     }
@@ -233,13 +237,24 @@ public final class DwellingUsage {
   /** The use of {@code of} from {@code from} to {@code to} (both included); null when unknown. */
   public BigDecimal use(FluidUnit of, LocalDate from, LocalDate to) {
     BigDecimal total = null;
+    int scale = 0;
     for (RegisteredDevice device : devices(of)) {
       BigDecimal one = deviceUse(device.device(), from, to);
       if (one != null) {
         total = total == null ? one : total.add(one);
+        scale = Math.max(scale, scales.getOrDefault(device.device(), 0));
       }
     }
-    return total;
+    return total == null ? null : shown(total, scale);
+  }
+
+  /**
+   * {@code value} with {@code scale} decimals when that keeps it exact (sums of spread shares carry
+   * extra zeros), else as it is.
+   */
+  private static BigDecimal shown(BigDecimal value, int scale) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() <= scale ? stripped.setScale(scale) : value;
   }
 
   /** The use of a calendar month (inside the window); null when unknown. */
@@ -257,7 +272,7 @@ public final class DwellingUsage {
     for (BigDecimal share : days.subMap(from, true, to, true).values()) {
       total = total == null ? share : total.add(share);
     }
-    return total;
+    return total == null ? null : shown(total, scales.getOrDefault(device, 0));
   }
 
   /** Every day of {@code month} with its use (null: unknown, outside the window or to come). */
