@@ -30,7 +30,8 @@ import java.util.TreeSet;
  *       previous month is counted on the first days of the row's month, so a month's total is
  *       exactly the sum of the uses recorded on its days ({@code device_months}). The shares are
  *       rounded down to 3 more decimals than the use and the last day takes the remainder: they add
- *       up exactly.
+ *       up exactly. A sum is shown with as many decimals as the most precise use of its devices
+ *       when that keeps it exact (5.000, not 5.000000).
  *   <li>Only shares on days of the window count: nothing before move-in, after move-out or after
  *       today.
  *   <li>The use of a range of days is the sum of the shares on its days, over every device of the
