@@ -68,11 +68,18 @@ public final class Rollups implements AutoCloseable {
 
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
-  private static final String UPSERT_DAY =
-      "INSERT INTO device_days (device, day, unit, last_value, last_at, used, span_days, jump)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device, day) DO UPDATE SET"
-          + " unit = excluded.unit, last_value = excluded.last_value, last_at = excluded.last_at,"
-          + " used = excluded.used, span_days = excluded.span_days, jump = excluded.jump";
+  /** Day rows per upsert statement: one round trip for many rows (8 parameters each). */
+  static final int DAYS_PER_STATEMENT = 100;
+
+  /** The upsert of {@code rows} day rows in one statement. */
+  private static String upsertDaysSql(int rows) {
+    return "INSERT INTO device_days (device, day, unit, last_value, last_at, used, span_days, jump)"
+        + " VALUES "
+        + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?)"))
+        + " ON CONFLICT (device, day) DO UPDATE SET"
+        + " unit = excluded.unit, last_value = excluded.last_value, last_at = excluded.last_at,"
+        + " used = excluded.used, span_days = excluded.span_days, jump = excluded.jump";
+  }
 
   private static final String UPSERT_MONTH =
       "INSERT INTO device_months (device, month, unit, used, days) VALUES (?, ?, ?, ?, ?)"
@@ -329,13 +336,22 @@ public final class Rollups implements AutoCloseable {
     List<DeviceDay> rows = IndexChain.chain(device, previous, days);
     TreeSet<YearMonth> changedMonths = new TreeSet<>();
     int dayRows = 0;
+    List<DeviceDay> changed = new ArrayList<>();
     for (DeviceDay row : rows) {
       DeviceDay before = stored.remove(row.day());
       if (!same(before, row)) {
-        upsertDay(s.upsertDay, row);
+        changed.add(row);
         changedMonths.add(YearMonth.from(row.day()));
         dayRows++;
       }
+    }
+    for (int i = 0; i < changed.size(); i += DAYS_PER_STATEMENT) {
+      List<DeviceDay> part = changed.subList(i, Math.min(changed.size(), i + DAYS_PER_STATEMENT));
+      PreparedStatement upsert = s.upsertDays(part.size());
+      for (int k = 0; k < part.size(); k++) {
+        upsertDay(upsert, 8 * k, part.get(k));
+      }
+      upsert.executeUpdate();
     }
     for (LocalDate gone : stored.keySet()) {
       // a touched day whose readings no longer give an index
@@ -345,7 +361,6 @@ public final class Rollups implements AutoCloseable {
       changedMonths.add(YearMonth.from(gone));
       dayRows++;
     }
-    s.upsertDay.executeBatch();
     s.deleteDay.executeBatch();
     for (YearMonth month : changedMonths) {
       monthRow(s, device, month, rows);
@@ -446,21 +461,26 @@ public final class Rollups implements AutoCloseable {
     return value == null ? null : value.toPlainString();
   }
 
-  private static void upsertDay(PreparedStatement upsert, DeviceDay row) throws SQLException {
-    upsert.setString(1, row.device());
-    upsert.setString(2, row.day().toString());
-    upsert.setString(3, row.unit().code());
-    upsert.setString(4, row.lastValue().toPlainString());
-    upsert.setLong(5, row.lastAt().toEpochMilli());
+  /** Sets the 8 parameters of {@code row} after the first {@code at}. */
+  private static void upsertDay(PreparedStatement upsert, int at, DeviceDay row)
+      throws SQLException {
+    upsert.setString(at + 1, row.device());
+    upsert.setString(at + 2, row.day().toString());
+    upsert.setString(at + 3, row.unit().code());
+    upsert.setString(at + 4, row.lastValue().toPlainString());
+    upsert.setLong(at + 5, row.lastAt().toEpochMilli());
     if (row.used() == null) {
-      upsert.setNull(6, Types.VARCHAR);
-      upsert.setNull(7, Types.INTEGER);
+      upsert.setNull(at + 6, Types.VARCHAR);
+      upsert.setNull(at + 7, Types.INTEGER);
     } else {
-      upsert.setString(6, row.used().toPlainString());
-      upsert.setInt(7, row.spanDays());
+      upsert.setString(at + 6, row.used().toPlainString());
+      upsert.setInt(at + 7, row.spanDays());
     }
-    upsert.setString(8, row.jump());
-    upsert.addBatch();
+    if (row.jump() == null) {
+      upsert.setNull(at + 8, Types.VARCHAR);
+    } else {
+      upsert.setString(at + 8, row.jump());
+    }
   }
 
   /** The statements of one chunk's transaction, prepared once. */
@@ -468,12 +488,17 @@ public final class Rollups implements AutoCloseable {
     final PreparedStatement previous;
     final PreparedStatement stored;
     final PreparedStatement readings;
-    final PreparedStatement upsertDay;
+
+    /** Upserts of n day rows by n, prepared when first needed. */
+    private final Map<Integer, PreparedStatement> upserts = new HashMap<>();
+
+    private final Connection c;
     final PreparedStatement deleteDay;
     final PreparedStatement upsertMonth;
     final PreparedStatement deleteMonth;
 
     Statements(Connection c) throws SQLException {
+      this.c = c;
       previous =
           c.prepareStatement(
               "SELECT day, unit, last_value, last_at FROM device_days WHERE device = ? AND day < ?"
@@ -489,16 +514,26 @@ public final class Rollups implements AutoCloseable {
                   + " WHERE r.device = ? AND r.received_at >= ? AND r.received_at < ? AND "
                   + Fluid.indexReadingCondition()
                   + " ORDER BY r.received_at, r.gateway, r.epoch, r.seq");
-      upsertDay = c.prepareStatement(UPSERT_DAY);
       deleteDay = c.prepareStatement("DELETE FROM device_days WHERE device = ? AND day = ?");
       upsertMonth = c.prepareStatement(UPSERT_MONTH);
       deleteMonth = c.prepareStatement("DELETE FROM device_months WHERE device = ? AND month = ?");
     }
 
+    PreparedStatement upsertDays(int rows) throws SQLException {
+      PreparedStatement upsert = upserts.get(rows);
+      if (upsert == null) {
+        upsert = c.prepareStatement(upsertDaysSql(rows));
+        upserts.put(rows, upsert);
+      }
+      return upsert;
+    }
+
     @Override
     public void close() throws SQLException {
-      for (PreparedStatement statement :
-          List.of(previous, stored, readings, upsertDay, deleteDay, upsertMonth, deleteMonth)) {
+      List<PreparedStatement> all =
+          new ArrayList<>(List.of(previous, stored, readings, deleteDay, upsertMonth, deleteMonth));
+      all.addAll(upserts.values());
+      for (PreparedStatement statement : all) {
         statement.close();
       }
     }
