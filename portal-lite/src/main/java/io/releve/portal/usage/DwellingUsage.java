@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A dwelling's use inside a resident's window, from its devices' {@code device_days}: the figures,
@@ -314,12 +313,5 @@ public final class DwellingUsage {
 
   private List<RegisteredDevice> devices(FluidUnit of) {
     return devices.getOrDefault(of, Collections.emptyList());
-  }
-
-  /** The devices of the dwelling that count, for tests and callers that list them. */
-  List<String> deviceKeys() {
-    TreeSet<String> keys = new TreeSet<>();
-    devices.values().forEach(list -> list.forEach(d -> keys.add(d.device())));
-    return List.copyOf(keys);
   }
 }
