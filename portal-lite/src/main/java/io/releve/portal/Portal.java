@@ -12,6 +12,7 @@ import io.releve.portal.mail.MailTexts;
 import io.releve.portal.mail.Mailer;
 import io.releve.portal.manager.ManagerRoutes;
 import io.releve.portal.notify.Notifier;
+import io.releve.portal.usage.Rollups;
 import io.releve.portal.web.PortalServer;
 import io.releve.portal.web.WebApp;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class Portal implements AutoCloseable {
   private PortalServer server;
   private Retention retention;
   private Notifier notifier;
+  private Rollups rollups;
 
   private Portal(
       PortalConfig config,
@@ -85,6 +87,8 @@ public final class Portal implements AutoCloseable {
       portal.retention = Retention.start(database, clock);
       // residents' e-mails and SMS about leak alerts and new documents, every 30 s
       portal.notifier = Notifier.start(portal, config.smsSender().open());
+      // consumption rollups (device_days, device_months) now and then every minute
+      portal.rollups = Rollups.start(database, config.siteZone());
       return portal;
     } catch (IOException | RuntimeException e) {
       mail.close();
@@ -144,6 +148,11 @@ public final class Portal implements AutoCloseable {
     return notifier;
   }
 
+  /** The consumption rollups' runner: {@link Rollups#runOnce()} brings them up to date now. */
+  public Rollups rollups() {
+    return rollups;
+  }
+
   /** Where the web server listens, such as {@code http://127.0.0.1:41234} (its real port). */
   public URI uri() {
     return server.uri();
@@ -162,12 +171,18 @@ public final class Portal implements AutoCloseable {
         }
       } finally {
         try {
-          // before the mail queue: what a last run queued is still sent
-          if (notifier != null) {
-            notifier.close();
+          if (rollups != null) {
+            rollups.close();
           }
         } finally {
-          mail.close();
+          try {
+            // before the mail queue: what a last run queued is still sent
+            if (notifier != null) {
+              notifier.close();
+            }
+          } finally {
+            mail.close();
+          }
         }
       }
     }
