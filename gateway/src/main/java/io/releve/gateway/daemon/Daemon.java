@@ -300,7 +300,8 @@ public final class Daemon implements AutoCloseable {
   /**
    * Whether the daemon is really working: every bus's thread alive and its loop moved on within
    * {@link BusPoller#stallBound(BusConfig) twice its poll interval} (waiting for the next cycle is
-   * moving on). The status names the first bus that is not, or says what is polled.
+   * moving on), and the radio telegrams' storing loop alive and turning. The status names what is
+   * not, or says what is polled.
    */
   public DaemonHealth health() {
     long now = System.nanoTime();
@@ -328,6 +329,14 @@ public final class Daemon implements AutoCloseable {
       if (last != null) {
         meters += last.meters();
         answered += last.answered();
+      }
+    }
+    if (radio != null) {
+      Duration stalled = radio.stalledFor(now);
+      if (!radio.storing()) {
+        wrong.add("radio collector stopped");
+      } else if (stalled.compareTo(radio.stallBound()) > 0) {
+        wrong.add("radio collector stuck for " + stalled.toSeconds() + " s");
       }
     }
     if (!wrong.isEmpty()) {

@@ -95,6 +95,8 @@ class SystemdUnitsTest {
     assertEquals(List.of("main"), unit.get("NotifyAccess"));
     assertEquals(List.of("on-failure"), unit.get("Restart"));
     assertEquals(List.of("78"), unit.get("RestartPreventExitStatus"));
+    // 143: the JVM's exit code after SIGTERM, once its shutdown hooks have stopped it in order
+    assertEquals(List.of("143"), unit.get("SuccessExitStatus"));
     assertEquals(List.of("releve"), unit.get("User"));
     assertEquals(List.of("releve"), unit.get("ConfigurationDirectory"));
     assertEquals(List.of("strict"), unit.get("ProtectSystem"));
