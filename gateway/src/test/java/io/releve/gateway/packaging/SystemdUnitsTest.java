@@ -118,6 +118,10 @@ class SystemdUnitsTest {
 
     assertTrue(unit.containsKey("WatchdogSec"));
     assertEquals(List.of("releve"), unit.get("StateDirectory"));
+    // a device allow-list (ProtectClock implies one) would shut the serial ports and GPIO chips out
+    for (String closesDevices : List.of("DeviceAllow", "DevicePolicy", "ProtectClock")) {
+      assertFalse(unit.containsKey(closesDevices), "the gateway unit has " + closesDevices);
+    }
     assertEquals(List.of("dialout gpio"), unit.get("SupplementaryGroups"));
     assertEquals(List.of(LAUNCHER + " run"), unit.get("ExecStart"));
     assertTrue(
