@@ -112,9 +112,24 @@ class DebianPackageIT {
     assertEquals(
         Files.readString(SystemdUnitsTest.UNITS.resolve("releve-gateway.service")),
         Files.readString(root.resolve("lib/systemd/system/releve-gateway.service")));
+  }
+
+  @Test
+  void configuration_isTheDocumentedDefaults_withTheDevicesPaths() throws Exception {
+    List<String> checkout = Files.readAllLines(Path.of("..", "config", "releve.conf"));
+    List<String> packaged = Files.readAllLines(extracted().resolve("etc/releve/releve.conf"));
+
+    assertEquals(checkout.size(), packaged.size());
+    List<String> changed = new ArrayList<>();
+    for (int i = 0; i < checkout.size(); i++) {
+      if (!checkout.get(i).equals(packaged.get(i))) {
+        changed.add(packaged.get(i));
+      }
+    }
+    // the database in the unit's StateDirectory, the keys in its ConfigurationDirectory
     assertEquals(
-        Files.readString(Path.of("..", "config", "releve.conf")),
-        Files.readString(root.resolve("etc/releve/releve.conf")));
+        List.of("database.path = /var/lib/releve/releve.db", "keys.path = /etc/releve/keys"),
+        changed);
   }
 
   @Test

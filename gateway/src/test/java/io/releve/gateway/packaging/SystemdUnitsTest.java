@@ -125,7 +125,7 @@ class SystemdUnitsTest {
     assertEquals(List.of("dialout gpio"), unit.get("SupplementaryGroups"));
     assertEquals(List.of(LAUNCHER + " run"), unit.get("ExecStart"));
     assertTrue(
-        unit.get("Environment").contains("RELEVE_DATABASE=/var/lib/releve/releve.db"),
-        "the database in the state directory");
+        unit.get("Environment").contains("RELEVE_CONFIG=/etc/releve/releve.conf"),
+        "the configuration in the configuration directory");
   }
 }
