@@ -1,11 +1,13 @@
 package io.releve.gateway.cli;
 
 import io.releve.common.cli.CliException;
+import io.releve.common.systemd.SystemdNotifier;
 import io.releve.gateway.config.BusConfig;
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.daemon.BusConnector;
 import io.releve.gateway.daemon.Daemon;
 import io.releve.gateway.daemon.DailyRetention;
+import io.releve.gateway.daemon.SystemdWatchdog;
 import io.releve.gateway.decode.radio.KeyStore;
 import io.releve.gateway.radio.RadioReceiver;
 import io.releve.gateway.radio.ReceiverFactory;
@@ -17,6 +19,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -144,14 +147,20 @@ public final class RunCommand implements Callable<Integer> {
             + delivery.describe()
             + " (stop with Ctrl-C or SIGTERM)");
     out.flush();
+    // READY=1 now that the database is open and every bus has started; then watchdog pings only
+    // while every bus's loop is alive and moving (Daemon.health)
+    SystemdWatchdog watchdog = new SystemdWatchdog(notifier(err), daemon::health);
     Thread hook =
         new Thread(
             () -> {
+              watchdog.stopping();
               shutDown(daemon, delivery, checkpoint, retention, db);
+              watchdog.close();
               stopped.countDown();
             },
             "releve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    watchdog.start();
     if (cycles == null) {
       stopped.await();
       return ExitCodes.OK;
@@ -161,7 +170,9 @@ public final class RunCommand implements Callable<Integer> {
       return ExitCodes.OK; // SIGTERM came first: the hook has stopped everything
     }
     Runtime.getRuntime().removeShutdownHook(hook);
+    watchdog.stopping();
     shutDown(daemon, delivery, checkpoint, retention, db);
+    watchdog.close();
     if (!endedEarly.isEmpty()) {
       err.println(
           "releve: bus "
@@ -210,6 +221,19 @@ public final class RunCommand implements Callable<Integer> {
         };
     return new Daemon.Radio(
         ReceiverFactory.standard(runClock), keys, events, line -> printLine(out, line));
+  }
+
+  /**
+   * systemd's notify socket from the environment; a malformed {@code NOTIFY_SOCKET} or {@code
+   * WATCHDOG_USEC} is reported and ignored (systemd itself never sets one).
+   */
+  private static SystemdNotifier notifier(PrintWriter err) {
+    try {
+      return SystemdNotifier.fromEnvironment();
+    } catch (IllegalArgumentException e) {
+      printLine(err, "releve: warning: " + e.getMessage() + " Not telling systemd.");
+      return SystemdNotifier.from(Map.of(), ProcessHandle.current().pid());
+    }
   }
 
   private static synchronized void printLine(PrintWriter to, String line) {

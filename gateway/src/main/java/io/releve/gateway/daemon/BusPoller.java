@@ -1,6 +1,7 @@
 package io.releve.gateway.daemon;
 
 import io.releve.gateway.config.BusConfig;
+import io.releve.gateway.daemon.ClockWaiter.Wake;
 import io.releve.gateway.ingest.FrameIngest;
 import io.releve.gateway.ingest.IngestResult;
 import io.releve.gateway.ingest.ReceivedFrame;
@@ -68,6 +69,20 @@ final class BusPoller implements Runnable {
   private volatile long framesTotal;
   private volatile LinkTotals closedLinks = LinkTotals.ZERO;
 
+  /**
+   * When the loop last moved on (System.nanoTime): a cycle or a meter begun or ended, a store, a
+   * job; the requests the link layer writes count too, through {@link #stalledFor(long)}.
+   */
+  private volatile long movedAtNanos = System.nanoTime();
+
+  /** Whether the loop waits for its next cycle, which is no stall however long it lasts. */
+  private volatile boolean waiting;
+
+  /** The link requests last seen by {@link #stalledFor(long)}, and when they changed. */
+  private long seenRequests = -1;
+
+  private long seenRequestsAtNanos;
+
   private record Job<T>(BusWork<T> work, CompletableFuture<T> result) {
     void run(MBusMaster master) throws IOException {
       result.complete(work.run(master));
@@ -94,6 +109,45 @@ final class BusPoller implements Runnable {
 
   String busName() {
     return bus.name();
+  }
+
+  /**
+   * How long the loop may go without moving on before it counts as stuck: twice the poll interval.
+   * Between two marks of progress lies at most one frame on the wire (9.6 s for the longest frame
+   * at 300 baud), opening a port, or one cycle's store, well under the shortest configurable
+   * interval (10 s) twice over; a cycle longer than its interval still marks progress at every
+   * meter.
+   */
+  static Duration stallBound(BusConfig bus) {
+    return bus.pollInterval().multipliedBy(2);
+  }
+
+  /** {@link #stallBound(BusConfig)} of this bus. */
+  Duration stallBound() {
+    return stallBound(bus);
+  }
+
+  /**
+   * How long this bus's loop has gone without moving on, as of {@code nowNanos} (System.nanoTime):
+   * zero while it waits for its next cycle; a request written by the link layer (a retry, a scan
+   * step of a technician's job) counts as moving on. Any thread may ask.
+   */
+  synchronized Duration stalledFor(long nowNanos) {
+    if (waiting) {
+      return Duration.ZERO;
+    }
+    MBusMaster current = master;
+    long requests = closedLinks.requests() + (current == null ? 0 : current.counters().requests());
+    if (requests != seenRequests) {
+      seenRequests = requests;
+      seenRequestsAtNanos = nowNanos;
+    }
+    long last = Math.max(movedAtNanos, seenRequestsAtNanos);
+    return Duration.ofNanos(Math.max(0, nowNanos - last));
+  }
+
+  private void moved() {
+    movedAtNanos = System.nanoTime();
   }
 
   @Override
@@ -128,7 +182,15 @@ final class BusPoller implements Runnable {
   /** Does the work asked meanwhile until {@code next}; false when stopped. */
   private boolean idleUntil(Instant next) throws InterruptedException {
     while (true) {
-      switch (waiter.await(next)) {
+      Wake wake;
+      waiting = true;
+      try {
+        wake = waiter.await(next);
+      } finally {
+        waiting = false;
+        moved();
+      }
+      switch (wake) {
         case STOPPED:
           return false;
         case DUE:
@@ -168,6 +230,7 @@ final class BusPoller implements Runnable {
         job.result().completeExceptionally(stopping());
         continue;
       }
+      moved();
       try {
         if (master == null) {
           master = connector.connect(bus);
@@ -254,6 +317,7 @@ final class BusPoller implements Runnable {
 
   /** One cycle: connect if needed, read every meter, store everything in one transaction. */
   CycleReport cycle() {
+    moved();
     cycles++;
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
@@ -289,6 +353,7 @@ final class BusPoller implements Runnable {
         silent.add(meter.identity().key() + ": not read, " + failure);
         continue;
       }
+      moved();
       try {
         Readout readout = read(master, meter);
         Instant receivedAt = clock.instant();
@@ -305,6 +370,7 @@ final class BusPoller implements Runnable {
         disconnect();
       }
     }
+    moved();
     IngestResult stored;
     try {
       stored = store(frames);
@@ -318,6 +384,7 @@ final class BusPoller implements Runnable {
       failure = "cannot store: " + e.getMessage();
       stored = new IngestResult(java.util.Optional.empty(), 0, List.of());
     }
+    moved();
     return new CycleReport(
         bus.name(),
         cycles,

@@ -297,6 +297,61 @@ public final class Daemon implements AutoCloseable {
     return poller(bus).readNow(meter);
   }
 
+  /**
+   * Whether the daemon is really working: every bus's thread alive and its loop moved on within
+   * {@link BusPoller#stallBound(BusConfig) twice its poll interval} (waiting for the next cycle is
+   * moving on), and the radio telegrams' storing loop alive and turning. The status names what is
+   * not, or says what is polled.
+   */
+  public DaemonHealth health() {
+    long now = System.nanoTime();
+    List<String> wrong = new ArrayList<>();
+    int meters = 0;
+    int answered = 0;
+    for (int i = 0; i < pollers.size(); i++) {
+      BusPoller poller = pollers.get(i);
+      if (!threads.get(i).isAlive()) {
+        wrong.add("bus " + poller.busName() + " stopped polling");
+        continue;
+      }
+      Duration stalled = poller.stalledFor(now);
+      if (stalled.compareTo(poller.stallBound()) > 0) {
+        wrong.add(
+            "bus "
+                + poller.busName()
+                + " stuck for "
+                + stalled.toSeconds()
+                + " s (limit "
+                + poller.stallBound().toSeconds()
+                + " s)");
+      }
+      CycleReport last = latest.get(poller.busName());
+      if (last != null) {
+        meters += last.meters();
+        answered += last.answered();
+      }
+    }
+    if (radio != null) {
+      Duration stalled = radio.stalledFor(now);
+      if (!radio.storing()) {
+        wrong.add("radio collector stopped");
+      } else if (stalled.compareTo(radio.stallBound()) > 0) {
+        wrong.add("radio collector stuck for " + stalled.toSeconds() + " s");
+      }
+    }
+    if (!wrong.isEmpty()) {
+      return new DaemonHealth(false, String.join("; ", wrong));
+    }
+    int receivers = radio == null ? 0 : radio.statistics().size();
+    return new DaemonHealth(
+        true,
+        "polling "
+            + pollers.size()
+            + (pollers.size() == 1 ? " bus" : " buses")
+            + (latest.isEmpty() ? "" : ", " + answered + "/" + meters + " meters answered")
+            + (receivers == 0 ? "" : ", " + receivers + " radio receivers"));
+  }
+
   /** Whether {@code bus}'s thread still runs. */
   public boolean polling(String bus) {
     for (int i = 0; i < pollers.size(); i++) {

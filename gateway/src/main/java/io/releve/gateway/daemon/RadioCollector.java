@@ -69,6 +69,10 @@ final class RadioCollector implements AutoCloseable {
   private final List<ReceivedFrame> unsaved = new ArrayList<>();
   private final Thread flusher;
   private volatile boolean stopping;
+
+  /** When the flusher's loop last began a round (System.nanoTime), for the watchdog. */
+  private volatile long roundAtNanos = System.nanoTime();
+
   private final Map<String, Tally> tallies = new LinkedHashMap<>();
 
   /** What one receiver did, counted on its own thread; any thread may read. */
@@ -233,6 +237,29 @@ final class RadioCollector implements AutoCloseable {
     }
   }
 
+  /**
+   * How long the storing loop may go without beginning a round before it counts as stuck: a round
+   * is the batch interval plus one batch's transaction, so twice the interval, and at least a
+   * minute for a batch stored on a slow card.
+   */
+  Duration stallBound() {
+    Duration twice = flushInterval.multipliedBy(2);
+    return twice.compareTo(MIN_STALL_BOUND) > 0 ? twice : MIN_STALL_BOUND;
+  }
+
+  /** See {@link #stallBound()}. */
+  static final Duration MIN_STALL_BOUND = Duration.ofMinutes(1);
+
+  /** Whether the thread that stores the batches runs. */
+  boolean storing() {
+    return flusher.isAlive();
+  }
+
+  /** How long, as of {@code nowNanos}, since the storing loop began its last round. */
+  Duration stalledFor(long nowNanos) {
+    return Duration.ofNanos(Math.max(0, nowNanos - roundAtNanos));
+  }
+
   private void offer(RadioFrame frame) {
     if (!queue.offer(frame)) {
       LOG.error("radio: queue full, telegram from {} dropped", frame.receiver());
@@ -242,6 +269,7 @@ final class RadioCollector implements AutoCloseable {
   private void flushLoop() {
     try {
       while (!stopping) {
+        roundAtNanos = System.nanoTime();
         TimeUnit.MILLISECONDS.sleep(flushInterval.toMillis());
         try {
           retryFailed();

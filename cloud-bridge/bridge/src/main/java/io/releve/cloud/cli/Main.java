@@ -9,6 +9,7 @@ import io.releve.cloud.spi.CloudCommand;
 import io.releve.cloud.spi.CloudContext;
 import io.releve.cloud.spi.CloudService;
 import io.releve.cloud.store.Database;
+import io.releve.common.systemd.SystemdNotifier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +130,32 @@ public final class Main implements Callable<Integer> {
     return started;
   }
 
+  /**
+   * systemd's notify socket ({@code Type=notify} in releve-cloud.service); a malformed one is
+   * logged and ignored.
+   */
+  private static SystemdNotifier systemd() {
+    try {
+      return SystemdNotifier.fromEnvironment();
+    } catch (IllegalArgumentException e) {
+      log.warn("Not telling systemd: {}", e.getMessage());
+      return SystemdNotifier.from(java.util.Map.of(), ProcessHandle.current().pid());
+    }
+  }
+
+  private interface SystemdMessage {
+    void send() throws java.io.IOException;
+  }
+
+  /** Sends to systemd; a failure is logged, never fatal (without systemd nothing is sent). */
+  private static void tellSystemd(SystemdMessage message) {
+    try {
+      message.send();
+    } catch (java.io.IOException e) {
+      log.warn("Cannot tell systemd: {}", e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     CloudConfig cloud = config.load();
@@ -175,9 +202,13 @@ public final class Main implements Callable<Integer> {
       announce(bridge, mqtt.uri(), database);
       List<CloudService.Running> services =
           startServices(new CloudContext(cloud.file(), database, Clock.systemUTC()));
+      SystemdNotifier systemd = systemd();
+      String ready = "receiving from " + mqtt.uri() + " into " + database.describe();
+      tellSystemd(() -> systemd.ready(ready));
       try {
         stop.await();
         log.info("Stopping");
+        tellSystemd(() -> systemd.stopping("stopping"));
       } finally {
         for (int i = services.size() - 1; i >= 0; i--) {
           services.get(i).close();
