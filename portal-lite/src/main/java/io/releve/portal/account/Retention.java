@@ -2,6 +2,7 @@ package io.releve.portal.account;
 
 import io.releve.cloud.store.Database;
 import io.releve.cloud.store.Durability;
+import io.releve.portal.Periodic;
 import io.releve.portal.store.Residencies;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,10 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +36,7 @@ public final class Retention implements AutoCloseable {
 
   private final Database database;
   private final Residencies residencies;
-  private final AtomicLong failures = new AtomicLong();
-  private ScheduledExecutorService scheduler;
+  private Periodic schedule;
 
   public Retention(Database database) {
     this.database = database;
@@ -50,15 +46,14 @@ public final class Retention implements AutoCloseable {
   /** A retention job that purges now and then every day at {@code clock}'s time. */
   public static Retention start(Database database, Clock clock) {
     Retention retention = new Retention(database);
-    retention.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "portal-retention");
-              thread.setDaemon(true);
-              return thread;
-            });
-    retention.scheduler.scheduleAtFixedRate(
-        () -> retention.purgeLogged(clock.instant()), 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    retention.schedule =
+        Periodic.start(
+            "portal-retention",
+            "Retention purge",
+            Duration.ZERO,
+            PERIOD,
+            CLOSE_WAIT,
+            () -> retention.purgeLogged(clock.instant()));
     return retention;
   }
 
@@ -76,22 +71,16 @@ public final class Retention implements AutoCloseable {
 
   /** How many scheduled purges failed since the start. */
   public long failures() {
-    return failures.get();
+    return schedule == null ? 0 : schedule.failures();
   }
 
   private void purgeLogged(Instant now) {
-    try {
-      Purged purged = purge(now);
-      log.info(
-          "Retention: {} links, {} audit rows deleted, {} pending enrolments lapsed",
-          purged.tokens(),
-          purged.auditRows(),
-          purged.lapsed());
-    } catch (RuntimeException e) {
-      // an exception would cancel every later run of the schedule: count it, log it, go on
-      failures.incrementAndGet();
-      log.error("Retention purge failed; it runs again in {}", PERIOD, e);
-    }
+    Purged purged = purge(now);
+    log.info(
+        "Retention: {} links, {} audit rows deleted, {} pending enrolments lapsed",
+        purged.tokens(),
+        purged.auditRows(),
+        purged.lapsed());
   }
 
   private static int deleteTokens(Connection c, Instant before) throws SQLException {
@@ -113,18 +102,9 @@ public final class Retention implements AutoCloseable {
 
   @Override
   public void close() {
-    if (scheduler == null) {
-      return;
-    }
     // a purge under way finishes (it is one short transaction) before the store closes
-    scheduler.shutdown();
-    try {
-      if (!scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        scheduler.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      scheduler.shutdownNow();
-      Thread.currentThread().interrupt();
+    if (schedule != null) {
+      schedule.close();
     }
   }
 }

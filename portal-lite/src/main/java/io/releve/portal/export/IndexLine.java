@@ -1,5 +1,6 @@
 package io.releve.portal.export;
 
+import io.releve.portal.usage.Fluid;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.releve.portal.export;
 
+import io.releve.portal.usage.Fluid;
 import io.releve.portal.web.Lang;
 import io.releve.portal.web.Messages;
 import io.releve.portal.web.Notation;

@@ -2,15 +2,13 @@ package io.releve.portal.notify;
 
 import io.releve.cloud.store.Database;
 import io.releve.cloud.store.Durability;
+import io.releve.portal.Periodic;
 import io.releve.portal.Portal;
 import io.releve.portal.mail.Mail;
 import io.releve.portal.mail.MailQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,7 +45,7 @@ public final class Notifier implements AutoCloseable {
   private final DocumentNotices documents;
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong smsFailures = new AtomicLong();
-  private ScheduledExecutorService scheduler;
+  private Periodic schedule;
 
   /** A notifier of {@code portal}'s store that sends SMS through {@code sms}; nothing runs yet. */
   public Notifier(Portal portal, SmsSender sms) {
@@ -66,15 +64,9 @@ public final class Notifier implements AutoCloseable {
   /** A notifier that runs every {@link #PERIOD}, the first time one period from now. */
   public static Notifier start(Portal portal, SmsSender sms) {
     Notifier notifier = new Notifier(portal, sms);
-    notifier.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "portal-notifier");
-              thread.setDaemon(true);
-              return thread;
-            });
-    notifier.scheduler.scheduleWithFixedDelay(
-        notifier::runLogged, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    notifier.schedule =
+        Periodic.start(
+            "portal-notifier", "Notifier run", PERIOD, PERIOD, CLOSE_WAIT, notifier::runLogged);
     return notifier;
   }
 
@@ -136,7 +128,7 @@ public final class Notifier implements AutoCloseable {
 
   /** How many runs, alerts or documents failed since the start (each logged). */
   public long failures() {
-    return failures.get();
+    return failures.get() + (schedule == null ? 0 : schedule.failures());
   }
 
   /** How many SMS the sender refused since the start (each logged, never retried). */
@@ -171,37 +163,22 @@ public final class Notifier implements AutoCloseable {
   }
 
   private void runLogged() {
-    try {
-      Run run = runOnce();
-      if (run.mails() + run.sms() > 0) {
-        log.info(
-            "Notifications: {} alerts and {} documents handled, {} e-mails and {} SMS sent",
-            run.alerts(),
-            run.documents(),
-            run.mails(),
-            run.sms());
-      }
-    } catch (RuntimeException e) {
-      // an exception would cancel every later run of the schedule: count it, log it, go on
-      failures.incrementAndGet();
-      log.error("Notifier run failed; it runs again in {}", PERIOD, e);
+    Run run = runOnce();
+    if (run.mails() + run.sms() > 0) {
+      log.info(
+          "Notifications: {} alerts and {} documents handled, {} e-mails and {} SMS sent",
+          run.alerts(),
+          run.documents(),
+          run.mails(),
+          run.sms());
     }
   }
 
   /** Stops the schedule, letting a run under way finish; a notifier never started has none. */
   @Override
   public void close() {
-    if (scheduler == null) {
-      return;
-    }
-    scheduler.shutdown();
-    try {
-      if (!scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        scheduler.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      scheduler.shutdownNow();
-      Thread.currentThread().interrupt();
+    if (schedule != null) {
+      schedule.close();
     }
   }
 }

@@ -35,6 +35,10 @@ public enum Fluid {
 
   /** The fluid a device of {@code medium} counts for; empty for any other medium or null. */
   public static Optional<Fluid> ofMedium(String medium) {
+    if (medium == null) {
+      // List.of's contains refuses null
+      return Optional.empty();
+    }
     for (Fluid fluid : values()) {
       if (fluid.media.contains(medium)) {
         return Optional.of(fluid);

@@ -2,6 +2,7 @@ package io.releve.portal.usage;
 
 import io.releve.cloud.store.Database;
 import io.releve.cloud.store.Durability;
+import io.releve.portal.Periodic;
 import io.releve.portal.usage.IndexChain.DayIndex;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -22,10 +23,6 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,8 +96,7 @@ public final class Rollups implements AutoCloseable {
 
   private final Database database;
   private final ZoneId zone;
-  private final AtomicLong failures = new AtomicLong();
-  private ScheduledExecutorService scheduler;
+  private Periodic schedule;
   private volatile boolean closing;
 
   /**
@@ -114,15 +110,9 @@ public final class Rollups implements AutoCloseable {
   /** Rollups that run now and then every {@link #PERIOD} on one daemon thread until closed. */
   public static Rollups start(Database database, ZoneId zone) {
     Rollups rollups = new Rollups(database, zone);
-    rollups.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "portal-rollups");
-              thread.setDaemon(true);
-              return thread;
-            });
-    rollups.scheduler.scheduleWithFixedDelay(
-        rollups::runLogged, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    rollups.schedule =
+        Periodic.start(
+            "portal-rollups", "Rollups", Duration.ZERO, PERIOD, CLOSE_WAIT, rollups::runLogged);
     return rollups;
   }
 
@@ -211,26 +201,20 @@ public final class Rollups implements AutoCloseable {
 
   /** How many background runs failed since the start. */
   public long failures() {
-    return failures.get();
+    return schedule == null ? 0 : schedule.failures();
   }
 
   private void runLogged() {
-    try {
-      long started = System.nanoTime();
-      Run run = runOnce();
-      if (run.readings() > 0) {
-        log.info(
-            "Rollups: {} readings, {} devices, {} days and {} months written in {} ms",
-            run.readings(),
-            run.devices(),
-            run.days(),
-            run.months(),
-            (System.nanoTime() - started) / 1_000_000);
-      }
-    } catch (RuntimeException e) {
-      // an exception would cancel every later run of the schedule: count it, log it, go on
-      failures.incrementAndGet();
-      log.error("Rollups failed; they run again in {}", PERIOD, e);
+    long started = System.nanoTime();
+    Run run = runOnce();
+    if (run.readings() > 0) {
+      log.info(
+          "Rollups: {} readings, {} devices, {} days and {} months written in {} ms",
+          run.readings(),
+          run.devices(),
+          run.days(),
+          run.months(),
+          (System.nanoTime() - started) / 1_000_000);
     }
   }
 
@@ -541,19 +525,10 @@ public final class Rollups implements AutoCloseable {
 
   @Override
   public void close() {
-    if (scheduler == null) {
-      return;
-    }
     // a run under way stops after its chunk's transaction, before the store closes
     closing = true;
-    scheduler.shutdown();
-    try {
-      if (!scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        scheduler.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      scheduler.shutdownNow();
-      Thread.currentThread().interrupt();
+    if (schedule != null) {
+      schedule.close();
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.portal.usage.Fluid;
 import io.releve.portal.web.Lang;
 import io.releve.portal.web.Messages;
 import java.io.ByteArrayOutputStream;
