@@ -172,6 +172,8 @@ class BridgeTest extends BridgeOnBroker {
     birthThenWill();
 
     assertEquals("offline", state(GATEWAY));
+    // the store commits before the counter moves: wait for the counter rather than race it
+    Poll.until(() -> bridge.counters().statuses() == 2, () -> "the will counted");
     assertEquals(2, bridge.counters().statuses());
   }
 
