@@ -52,14 +52,21 @@ public final class DocumentsWorld extends PortalWorld {
     return dwelling(SITE, label, "lot-" + label, null);
   }
 
-  /**
-   * An activated resident (Claire Martin unless renamed) with {@link #PASSWORD}, in {@code lang}.
-   */
-  public long resident(String email, Lang lang, String first, String last) {
+  /** An activated manager of {@link #SITE} with {@link #PASSWORD}. */
+  public long manager(String email) {
+    return managerOf(email, SITE, hash());
+  }
+
+  private String hash() {
     if (passwordHash == null) {
       passwordHash = portal.passwords().hash(PASSWORD.toCharArray());
     }
-    long id = account(email, AccountKind.RESIDENT, passwordHash);
+    return passwordHash;
+  }
+
+  /** An activated resident named {@code first last} with {@link #PASSWORD}, in {@code lang}. */
+  public long resident(String email, Lang lang, String first, String last) {
+    long id = account(email, AccountKind.RESIDENT, hash());
     write(
         c -> {
           accounts.setLang(c, id, lang);
