@@ -36,7 +36,7 @@ final class StatementPdf {
   private static final float SMALL_SIZE = 8;
 
   /** The right edges of the table's number columns: this month, last year, evolution, average. */
-  private static final float[] COLUMNS = {300, 385, 460, 545};
+  private static final float[] COLUMNS = {290, 380, 460, 545};
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -160,8 +160,8 @@ final class StatementPdf {
             3,
             m.get("documents.statement.dwellings", String.valueOf(line.average().dwellings())));
       }
-      y -= 5;
-      rule(y + 3);
+      y -= 6;
+      rule(y);
     }
     y -= 6;
   }

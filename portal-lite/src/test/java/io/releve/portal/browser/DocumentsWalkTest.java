@@ -121,7 +121,7 @@ class DocumentsWalkTest {
     // October: 100.5 - 90 = 10.5 m³ of cold water, shown with the two decimals of the meter's
     // November uses; 12.250 - 10.000 = 2.250 m³ of hot water
     assertTrue(text.contains("Eau chaude (m³) 2,250 pas de donnée"), text);
-    assertTrue(text.contains("Eau froide (m³), à titre indicatif 10,50 pas de donnée"), text);
+    assertTrue(text.contains("Eau froide (m³) * 10,50 pas de donnée"), text);
   }
 
   private boolean crdownloadLeft() {
