@@ -17,6 +17,7 @@ import io.releve.portal.usage.FluidUnit;
 import io.releve.portal.usage.Usage;
 import io.releve.portal.web.Lang;
 import io.releve.portal.web.Messages;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -221,8 +222,8 @@ public final class StatementJob implements AutoCloseable {
         Comparator.comparingInt((FluidUnit f) -> ORDER.indexOf(f.fluid())).thenComparing(f -> f));
     List<FluidLine> lines = new ArrayList<>();
     for (FluidUnit of : fluids) {
-      var now = use.month(of, period);
-      var before = use.month(of, period.minusYears(1));
+      BigDecimal now = use.month(of, period);
+      BigDecimal before = use.month(of, period.minusYears(1));
       lines.add(
           new FluidLine(
               of,

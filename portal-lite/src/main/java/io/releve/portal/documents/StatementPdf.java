@@ -7,9 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
@@ -53,12 +53,12 @@ final class StatementPdf {
   }
 
   /** The statement's title, as stored and shown in the documents list. */
-  static String title(Messages m, java.time.YearMonth period) {
+  static String title(Messages m, YearMonth period) {
     return m.get("documents.statement.title", monthName(m, period));
   }
 
   /** {@code octobre 2026}, {@code October 2026}. */
-  static String monthName(Messages m, java.time.YearMonth period) {
+  static String monthName(Messages m, YearMonth period) {
     return period.format(DateTimeFormatter.ofPattern("MMMM yyyy", m.lang().locale()));
   }
 
@@ -205,7 +205,7 @@ final class StatementPdf {
   /** Text wrapped to the page's width, then down. */
   private void paragraph(PDType1Font font, float size, String text) throws IOException {
     float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-    List<String> lines = new ArrayList<>(PdfText.wrap(font, size, PdfText.safe(font, text), width));
+    List<String> lines = PdfText.wrap(font, size, PdfText.safe(font, text), width);
     for (String one : lines) {
       text(font, size, MARGIN, y, one);
       y -= size * 1.4f;

@@ -1,5 +1,6 @@
 package io.releve.portal.documents;
 
+import io.releve.cloud.store.Database;
 import io.releve.cloud.store.StoreSettings.Engine;
 import io.releve.portal.PortalTestStores;
 import io.releve.portal.PortalWorld;
@@ -21,10 +22,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * The whole portal on a real SQLite file with a complaint contact configured, and the rows the
- * statements are made from: dwellings of site LY003 with meters and allocators of any medium, index
- * readings at local times of Europe/Paris (the default site zone), residents with a password. Today
- * is 12/11/2026, so a statement run makes the statements of October 2026.
+ * The whole portal on a real SQLite file (or PostgreSQL) with a complaint contact configured, and
+ * the rows the statements are made from: dwellings of site LY003 with meters and allocators of any
+ * medium, index readings at local times of Europe/Paris (the default site zone), residents with a
+ * password. Today is 12/11/2026, so a statement run makes the statements of October 2026.
  */
 public final class DocumentsWorld extends PortalWorld {
 
@@ -37,9 +38,14 @@ public final class DocumentsWorld extends PortalWorld {
   private int seq;
 
   public DocumentsWorld(Path dir) throws Exception {
+    this(Engine.SQLITE, dir);
+  }
+
+  /** The same world on {@code engine}: an empty database of its own on PostgreSQL. */
+  public DocumentsWorld(Engine engine, Path dir) throws Exception {
     super(
         dir,
-        clock -> PortalTestStores.open(Engine.SQLITE, dir),
+        clock -> Database.open(PortalTestStores.fresh(engine, dir), clock),
         "portal.complaint-contact = " + CONTACT);
   }
 

@@ -3,12 +3,14 @@ package io.releve.portal.documents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.cloud.store.StoreSettings.Engine;
 import io.releve.portal.notify.LogSmsSender;
 import io.releve.portal.notify.Notifier;
 import io.releve.portal.store.Lang;
 import io.releve.portal.store.ResidencyState;
 import io.releve.portal.store.Role;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The statement job on a real SQLite file: which residencies get October's statement (those that
@@ -52,9 +56,13 @@ class StatementJobTest {
     assertEquals(YearMonth.of(2025, 12), StatementJob.period(LocalDate.parse("2026-01-02")));
   }
 
-  @Test
-  void run_makesOctoberForResidenciesThatSawOctober_onceWhateverTheRunsAndRestarts()
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void run_makesOctoberForResidenciesThatSawOctober_onceWhateverTheRunsAndRestarts(Engine engine)
       throws Exception {
+    // on a store of its own for each engine, not the SQLite one made before each test
+    world.close();
+    world = new DocumentsWorld(engine, Files.createDirectories(dir.resolve(engine.name())));
     long a01 = world.dwelling("A01");
     long a02 = world.dwelling("A02");
     long a03 = world.dwelling("A03");
@@ -101,6 +109,18 @@ class StatementJobTest {
     assertTrue(paulText.contains("Complaints and questions\n" + DocumentsWorld.CONTACT), paulText);
     String eveText = DocumentsWorld.text(world.body(world.documentId(eveStay, "2026-10")));
     assertTrue(eveText.contains("Période : du 01/10/2026 au 10/10/2026\n"), eveText);
+    // the list a resident sees: their own residency's statement, its size the PDF's length
+    long paulsId = world.documentId(paulStay, "2026-10");
+    List<Document> paulsList = world.read(c -> new Documents().ofAccount(c, paul));
+    assertEquals(1, paulsList.size());
+    assertEquals(paulsId, paulsList.get(0).id());
+    assertEquals(world.body(paulsId).length, paulsList.get(0).size());
+    assertEquals(
+        List.of(paulsId),
+        world.read(c -> new Documents().ofAccount(c, paul, paulsId)).stream()
+            .map(d -> d.document().id())
+            .toList());
+    assertTrue(world.read(c -> new Documents().ofAccount(c, claire, paulsId)).isEmpty());
   }
 
   @Test
