@@ -5,6 +5,8 @@ import io.releve.portal.account.AccountRoutes;
 import io.releve.portal.account.Retention;
 import io.releve.portal.alerts.AlertsRoutes;
 import io.releve.portal.auth.Passwords;
+import io.releve.portal.documents.DocumentsRoutes;
+import io.releve.portal.documents.StatementJob;
 import io.releve.portal.enrol.EnrolRoutes;
 import io.releve.portal.mail.MailQueue;
 import io.releve.portal.mail.MailSettings;
@@ -42,6 +44,7 @@ public final class Portal implements AutoCloseable {
   private Retention retention;
   private Notifier notifier;
   private Rollups rollups;
+  private StatementJob statements;
 
   private Portal(
       PortalConfig config,
@@ -82,6 +85,7 @@ public final class Portal implements AutoCloseable {
       AccountRoutes.register(portal);
       ManagerRoutes.register(portal);
       AlertsRoutes.register(portal);
+      DocumentsRoutes.register(portal);
       portal.server = listen(portal.web, config.listen());
       // retention periods are applied now and then daily, for as long as the portal runs
       portal.retention = Retention.start(database, clock);
@@ -89,6 +93,8 @@ public final class Portal implements AutoCloseable {
       portal.notifier = Notifier.start(portal, config.smsSender().open());
       // consumption rollups (device_days, device_months) now and then every minute
       portal.rollups = Rollups.start(database, config.siteZone());
+      // last month's statements, daily; the notifier tells residents about them
+      portal.statements = StatementJob.start(portal);
       return portal;
     } catch (IOException | RuntimeException e) {
       mail.close();
@@ -173,6 +179,9 @@ public final class Portal implements AutoCloseable {
         try {
           if (rollups != null) {
             rollups.close();
+          }
+          if (statements != null) {
+            statements.close();
           }
         } finally {
           try {

@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  * @param mail where mail goes ({@code portal.mail.*})
  * @param siteZone the zone of the sites' calendar days ({@code portal.site-zone})
  * @param smsSender how text messages go out ({@code portal.sms.sender})
+ * @param complaintContact who residents contact about a monthly statement, printed on each one
+ *     ({@code portal.complaint-contact}); null when not set (the statement then says to ask the
+ *     manager or landlord)
  */
 public record PortalConfig(
     Path file,
@@ -40,7 +43,11 @@ public record PortalConfig(
     String baseUrl,
     MailSettings mail,
     ZoneId siteZone,
-    SmsSenderKind smsSender) {
+    SmsSenderKind smsSender,
+    String complaintContact) {
+
+  /** {@code portal.complaint-contact}: one line of printable text, such as a name and a phone. */
+  private static final Pattern CONTACT = Pattern.compile("[^\\p{Cntrl}]{1,200}");
 
   public static final String DEFAULT_LISTEN = "127.0.0.1:8080";
 
@@ -79,8 +86,12 @@ public record PortalConfig(
           "a password is never written in this file: put it alone on the first line of a file"
               + " (mode 0600) named by portal.mail.password-file.");
     }
+    String complaintContact =
+        reader.string(
+            "portal.complaint-contact", null, CONTACT, "one line of up to 200 characters");
     reader.rejectUnknownKeys();
-    return new PortalConfig(file, enabled, listen, baseUrl, mail, zone, smsSender);
+    return new PortalConfig(
+        file, enabled, listen, baseUrl, mail, zone, smsSender, complaintContact);
   }
 
   private static InetSocketAddress listen(PortalConfigReader reader) throws ConfigException {
