@@ -48,11 +48,13 @@ public final class TimesyncSource implements SyncSource {
     }
     String reason;
     try {
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectInput(ProcessBuilder.Redirect.PIPE)
-              .start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      // systemd's tools tell NOTIFY_SOCKET their errors ("ERRNO=112"): they must not speak for
+      // the daemon
+      builder.environment().remove("NOTIFY_SOCKET");
+      builder.environment().remove("WATCHDOG_USEC");
+      builder.environment().remove("WATCHDOG_PID");
+      Process process = builder.start();
       process.getOutputStream().close();
       if (!process.waitFor(TIMEDATECTL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
