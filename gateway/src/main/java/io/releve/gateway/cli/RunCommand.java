@@ -137,13 +137,14 @@ public final class RunCommand implements Callable<Integer> {
     CycleWatch watch =
         new CycleWatch(
             out, err, config.buses().stream().map(BusConfig::name).collect(Collectors.toSet()));
-    Database db = Database.open(database.path(), this.clock);
-    // on the device, every time the daemon stamps (readings, reports, statuses) comes from the
-    // supervised clock: anchored on the monotonic clock until synchronised (DESIGN 3.5)
+    // on the device, every time the daemon stamps (readings, events, inventory changes, statuses)
+    // comes from the supervised clock: anchored on the monotonic clock until synchronised (DESIGN
+    // 3.5)
     GatewayClock deviceClock = device && clockSpeed == 1 ? deviceClock(err) : null;
+    Clock realClock = deviceClock == null ? this.clock : deviceClock;
+    Database db = Database.open(database.path(), realClock);
     ClockWatch clockWatch =
         deviceClock == null ? null : ClockWatch.open(deviceClock, new ClockBases(db));
-    Clock realClock = deviceClock == null ? this.clock : deviceClock;
     Clock runClock =
         clockSpeed == 1 ? realClock : SimulationClock.startingAt(this.clock.instant(), clockSpeed);
     Supplier<ClockState> clockState =

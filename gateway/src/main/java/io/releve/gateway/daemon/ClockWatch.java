@@ -73,9 +73,10 @@ public final class ClockWatch implements AutoCloseable {
     ClockBases.Retiming retiming = bases.record(synced);
     clock.commit(synced);
     LOG.info(
-        "clock: synchronised; {} readings re-timed, {} from an earlier boot never synchronised"
-            + " stay flagged",
+        "clock: synchronised; {} readings and {} events re-timed, {} readings from an earlier boot"
+            + " never synchronised stay flagged",
         retiming.retimed(),
+        retiming.events(),
         retiming.untimed());
     return true;
   }

@@ -21,13 +21,21 @@ public final class ClockBases {
 
   static final String TIME_BASE = "time_base";
 
+  /** The first outbox seq of the run whose base is not synchronised yet. */
+  static final String FIRST_SEQ = "time_base_first_seq";
+
+  /** The outbox's rows, other than readings, that carry a time of the daemon's clock. */
+  private static final List<String> STAMPED_TABLES =
+      List.of("gateway_events", "meter_events", "inventory_changes");
+
   /**
    * What a synchronisation did.
    *
    * @param retimed readings of this boot given their true time
    * @param untimed readings left flagged: taken in an earlier boot that was never synchronised
+   * @param events events and inventory changes of this run given their true time
    */
-  public record Retiming(int retimed, int untimed) {}
+  public record Retiming(int retimed, int untimed, int events) {}
 
   private final Database database;
 
@@ -46,15 +54,12 @@ public final class ClockBases {
         "record the time base " + base.text(),
         Durability.FULL,
         c -> {
-          try (PreparedStatement upsert =
-              c.prepareStatement(
-                  "INSERT INTO meta (key, value) VALUES (?, ?)"
-                      + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-            upsert.setString(1, TIME_BASE);
-            upsert.setString(2, base.text());
-            upsert.executeUpdate();
+          setMeta(c, TIME_BASE, base.text());
+          if (!base.synchronised()) {
+            setMeta(c, FIRST_SEQ, Long.toString(OutboxSequence.peekNext(c)));
+            return new Retiming(0, 0, 0);
           }
-          return base.synchronised() ? retime(c, base) : new Retiming(0, 0);
+          return retime(c, base);
         });
   }
 
@@ -64,12 +69,76 @@ public final class ClockBases {
   }
 
   static TimeBase current(Connection c) throws SQLException {
+    String text = meta(c, TIME_BASE);
+    return text == null ? null : TimeBase.parse(text);
+  }
+
+  private static String meta(Connection c, String key) throws SQLException {
     try (PreparedStatement query = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-      query.setString(1, TIME_BASE);
+      query.setString(1, key);
       try (ResultSet row = query.executeQuery()) {
-        return row.next() ? TimeBase.parse(row.getString(1)) : null;
+        return row.next() ? row.getString(1) : null;
       }
     }
+  }
+
+  private static void setMeta(Connection c, String key, String value) throws SQLException {
+    try (PreparedStatement upsert =
+        c.prepareStatement(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+      upsert.setString(1, key);
+      upsert.setString(2, value);
+      upsert.executeUpdate();
+    }
+  }
+
+  /**
+   * Events and inventory changes have no monotonic time of their own, but this run stamped them
+   * from its anchor until now: those numbered since the run began whose time lies between the
+   * anchor and the synchronisation map back exactly. Those of an earlier run of the same boot keep
+   * their time (their anchor is gone).
+   */
+  private static int retimeEvents(Connection c, TimeBase base) throws SQLException {
+    String first = meta(c, FIRST_SEQ);
+    if (first == null) {
+      return 0;
+    }
+    long low = base.anchorWallMillis();
+    long high = base.anchoredMillis(base.syncMonoNanos());
+    int count = 0;
+    for (String table : STAMPED_TABLES) {
+      List<long[]> rows = new ArrayList<>();
+      try (PreparedStatement query =
+          c.prepareStatement(
+              "SELECT outbox_seq, at FROM "
+                  + table
+                  + " WHERE outbox_seq >= ? AND at BETWEEN ? AND ?")) {
+        query.setLong(1, Long.parseLong(first));
+        query.setLong(2, low);
+        query.setLong(3, high);
+        try (ResultSet row = query.executeQuery()) {
+          while (row.next()) {
+            rows.add(new long[] {row.getLong(1), row.getLong(2)});
+          }
+        }
+      }
+      try (PreparedStatement update =
+          c.prepareStatement("UPDATE " + table + " SET at = ? WHERE outbox_seq = ?")) {
+        for (long[] row : rows) {
+          update.setLong(1, base.retimedMillis(base.monoOf(row[1])));
+          update.setLong(2, row[0]);
+          update.addBatch();
+        }
+        update.executeBatch();
+      }
+      count += rows.size();
+    }
+    try (PreparedStatement delete = c.prepareStatement("DELETE FROM meta WHERE key = ?")) {
+      delete.setString(1, FIRST_SEQ);
+      delete.executeUpdate();
+    }
+    return count;
   }
 
   private static Retiming retime(Connection c, TimeBase base) throws SQLException {
@@ -106,6 +175,6 @@ public final class ClockBases {
         untimed = row.getInt(1);
       }
     }
-    return new Retiming(rows.size(), untimed);
+    return new Retiming(rows.size(), untimed, retimeEvents(c, base));
   }
 }

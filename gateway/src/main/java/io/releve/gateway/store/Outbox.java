@@ -87,14 +87,15 @@ public final class Outbox {
   }
 
   /**
-   * Readings taken before the clock was synchronised (DESIGN §3.5). While the daemon's time base is
-   * not synchronised they may still be re-timed: the outbox stops before the first one, and
-   * everything after it waits (the bridge acks the highest contiguous seq). Once it is, those left
-   * are from a boot that ended unsynchronised: an {@value #UNTIMED} event takes each one's seq, and
-   * its time, surely wrong, never leaves the gateway. Without a time base (no daemon ever ran on
-   * the file: tools and tests), the flag travels with the reading as before.
+   * Rows stamped before the clock was synchronised (DESIGN §3.5). While the daemon's time base is
+   * not synchronised, nothing leaves: every time it stamps may still be re-timed. Once it is,
+   * readings still flagged unsynchronised are from a boot that ended before synchronisation: an
+   * {@value #UNTIMED} event takes each one's seq, and its time, surely wrong, never leaves the
+   * gateway. Without a time base (no daemon ever ran on the file: tools and tests), the flag
+   * travels with the reading as before.
    *
-   * @return the seq of the first reading held back, or {@link Long#MAX_VALUE} when none is
+   * @return the seq before which rows may leave: 0 while unsynchronised, else {@link
+   *     Long#MAX_VALUE}
    */
   private static long untimed(
       Connection c, List<ReadingEntry> readings, List<EventEntry> untimed, Instant now)
@@ -103,13 +104,13 @@ public final class Outbox {
     if (base == null) {
       return Long.MAX_VALUE;
     }
+    if (!base.synchronised()) {
+      return 0;
+    }
     for (Iterator<ReadingEntry> it = readings.iterator(); it.hasNext(); ) {
       ReadingEntry reading = it.next();
       if (reading.clockState() != ReadingEntry.ClockState.UNSYNCHRONISED) {
         continue;
-      }
-      if (!base.synchronised()) {
-        return reading.seq();
       }
       it.remove();
       untimed.add(

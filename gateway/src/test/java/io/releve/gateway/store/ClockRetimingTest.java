@@ -124,6 +124,8 @@ class ClockRetimingTest {
       ReadingStore store = new ReadingStore(database);
       boot.at(90);
       store.storeBatch(List.of(volume("12.345", clock)), List.of());
+      boot.at(120);
+      new GatewayEvents(database).record(clock.instant(), "health", "{}");
       boot.at(150);
       store.storeBatch(List.of(volume("12.346", clock)), List.of());
 
@@ -147,6 +149,9 @@ class ClockRetimingTest {
           batch.readings().stream().map(r -> r.receivedAt() + " " + r.clockState()).toList());
       assertEquals(
           Instant.parse("2026-11-28T08:58:10Z"), stored(database).get(0).reading().receivedAt());
+      // the health report stamped at mono 120 s: 09:00:00 − 80 s
+      assertEquals(List.of(2L), batch.events().stream().map(EventEntry::seq).toList());
+      assertEquals(Instant.parse("2026-11-28T08:58:40Z"), batch.events().get(0).at());
     }
   }
 
