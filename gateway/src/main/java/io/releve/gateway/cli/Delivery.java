@@ -101,6 +101,18 @@ final class Delivery implements AutoCloseable {
     return new Delivery(uplink, health, config.uplink().uri());
   }
 
+  /** Whether an uplink is configured and not connected to its broker, for the status LED. */
+  boolean uplinkDown() {
+    return uplink != null && !uplink.connected();
+  }
+
+  /** Publishes the birth status again (the service button); nothing without an uplink. */
+  void reannounce() {
+    if (uplink != null) {
+      uplink.reannounce();
+    }
+  }
+
   /** For the start line: where the outbox goes. */
   String describe() {
     return uri == null ? "" : ", delivering to " + uri;

@@ -2,19 +2,29 @@ package io.releve.gateway.cli;
 
 import io.releve.common.cli.CliException;
 import io.releve.common.systemd.SystemdNotifier;
+import io.releve.gateway.clock.GatewayClock;
+import io.releve.gateway.clock.LinuxBootClock;
+import io.releve.gateway.clock.TimesyncSource;
 import io.releve.gateway.config.BusConfig;
 import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.daemon.BusConnector;
+import io.releve.gateway.daemon.ClockWatch;
 import io.releve.gateway.daemon.Daemon;
 import io.releve.gateway.daemon.DailyRetention;
 import io.releve.gateway.daemon.SystemdWatchdog;
 import io.releve.gateway.decode.radio.KeyStore;
+import io.releve.gateway.gpio.GatewayStatus;
+import io.releve.gateway.gpio.GpioHardware;
+import io.releve.gateway.gpio.GpioPanel;
 import io.releve.gateway.radio.RadioReceiver;
 import io.releve.gateway.radio.ReceiverFactory;
 import io.releve.gateway.reading.ClockState;
 import io.releve.gateway.sim.building.SimulationClock;
+import io.releve.gateway.store.Alerts;
+import io.releve.gateway.store.ClockBases;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.PeriodicCheckpoint;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,13 +88,21 @@ public final class RunCommand implements Callable<Integer> {
   private final BusConnector connector;
   private final Clock clock;
 
+  /** Whether this is the device's daemon: its clock is supervised and its GPIO driven. */
+  private final boolean device;
+
   public RunCommand() {
-    this(BusConnector.REAL, Clock.systemUTC());
+    this(BusConnector.REAL, Clock.systemUTC(), true);
   }
 
   RunCommand(BusConnector connector, Clock clock) {
+    this(connector, clock, false);
+  }
+
+  private RunCommand(BusConnector connector, Clock clock, boolean device) {
     this.connector = connector;
     this.clock = clock;
+    this.device = device;
   }
 
   @Override
@@ -99,8 +119,6 @@ public final class RunCommand implements Callable<Integer> {
               + clockSpeed
               + ".");
     }
-    Clock runClock =
-        clockSpeed == 1 ? this.clock : SimulationClock.startingAt(this.clock.instant(), clockSpeed);
     GatewayConfig config = database.config.load();
     if (config.buses().isEmpty() && config.radio().receivers().isEmpty()) {
       throw new CliException(
@@ -119,22 +137,49 @@ public final class RunCommand implements Callable<Integer> {
     CycleWatch watch =
         new CycleWatch(
             out, err, config.buses().stream().map(BusConfig::name).collect(Collectors.toSet()));
-    Database db = Database.open(database.path(), this.clock);
+    // on the device, every time the daemon stamps (readings, events, inventory changes, statuses)
+    // comes from the supervised clock: anchored on the monotonic clock until synchronised (DESIGN
+    // 3.5)
+    GatewayClock deviceClock = device && clockSpeed == 1 ? deviceClock(err) : null;
+    Clock realClock = deviceClock == null ? this.clock : deviceClock;
+    Database db = Database.open(database.path(), realClock);
+    ClockWatch clockWatch =
+        deviceClock == null ? null : ClockWatch.open(deviceClock, new ClockBases(db));
+    Clock runClock =
+        clockSpeed == 1 ? realClock : SimulationClock.startingAt(this.clock.instant(), clockSpeed);
+    Supplier<ClockState> clockState =
+        deviceClock == null ? () -> ClockState.SYNCHRONISED : deviceClock::state;
+    // the M-Bus level converter is powered before the buses start
+    AtomicReference<Daemon> daemonRef = new AtomicReference<>();
+    AtomicReference<Delivery> deliveryRef = new AtomicReference<>();
+    GpioPanel gpio =
+        device
+            ? GpioPanel.open(
+                config.gpio(),
+                GpioHardware.GPIOD,
+                () -> gatewayStatus(daemonRef.get(), deliveryRef.get(), db),
+                () -> {
+                  Delivery d = deliveryRef.get();
+                  if (d != null) {
+                    d.reannounce();
+                  }
+                })
+            : GpioPanel.none();
     PeriodicCheckpoint checkpoint =
         new PeriodicCheckpoint(db, CHECKPOINT_INTERVAL, e -> err.println(e.getMessage()));
     DailyRetention retention = new DailyRetention(db, config.retention(), runClock);
     Daemon daemon =
         Daemon.start(
-            config,
-            db,
-            connector,
-            runClock,
-            // The Pi's clock supervision (NTP state) comes with the device packaging; until then
-            // the system clock is taken as synchronised, as on any server.
-            () -> ClockState.SYNCHRONISED,
-            watch,
-            radio(config, runClock, out, err));
-    Delivery delivery = Delivery.start(config, db, this.clock, runClock, daemon);
+            config, db, connector, runClock, clockState, watch, radio(config, runClock, out, err));
+    Delivery delivery = Delivery.start(config, db, realClock, runClock, daemon);
+    daemonRef.set(daemon);
+    deliveryRef.set(delivery);
+    gpio.startTicking();
+    if (clockWatch != null) {
+      clockWatch.startWatching();
+    }
+    List<AutoCloseable> deviceParts =
+        clockWatch == null ? List.of(gpio) : List.of(gpio, clockWatch);
     out.println(
         "releve "
             + config.gatewayId()
@@ -154,7 +199,7 @@ public final class RunCommand implements Callable<Integer> {
         new Thread(
             () -> {
               watchdog.stopping();
-              shutDown(daemon, delivery, checkpoint, retention, db);
+              shutDown(daemon, deviceParts, delivery, checkpoint, retention, db);
               watchdog.close();
               stopped.countDown();
             },
@@ -171,7 +216,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     Runtime.getRuntime().removeShutdownHook(hook);
     watchdog.stopping();
-    shutDown(daemon, delivery, checkpoint, retention, db);
+    shutDown(daemon, deviceParts, delivery, checkpoint, retention, db);
     watchdog.close();
     if (!endedEarly.isEmpty()) {
       err.println(
@@ -241,13 +286,46 @@ public final class RunCommand implements Callable<Integer> {
     to.flush();
   }
 
+  /**
+   * The supervised clock of the device, or null when this machine cannot give a boot-relative
+   * monotonic time (not Linux): the system clock is then trusted, as on any server.
+   */
+  private static GatewayClock deviceClock(PrintWriter err) {
+    try {
+      return GatewayClock.start(Clock.systemUTC(), LinuxBootClock.open(), new TimesyncSource());
+    } catch (IOException e) {
+      printLine(
+          err,
+          "releve: warning: no monotonic clock since boot ("
+              + e.getMessage()
+              + "); the system clock is trusted as it is.");
+      return null;
+    }
+  }
+
+  /** What the status LED shows; all well until the daemon runs. */
+  private static GatewayStatus gatewayStatus(Daemon daemon, Delivery delivery, Database db) {
+    boolean polling = daemon == null || daemon.health().healthy();
+    boolean uplinkDown = delivery != null && delivery.uplinkDown();
+    return new GatewayStatus(polling, uplinkDown, Alerts.anyActive(db));
+  }
+
+  /** Stops the daemon first, then the bus power and the LED, then the rest. */
   private static void shutDown(
       Daemon daemon,
+      List<AutoCloseable> device,
       Delivery delivery,
       PeriodicCheckpoint checkpoint,
       DailyRetention retention,
       Database db) {
     daemon.close();
+    for (AutoCloseable part : device) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        System.err.println("releve: " + e.getMessage());
+      }
+    }
     delivery.close();
     retention.close();
     checkpoint.close();

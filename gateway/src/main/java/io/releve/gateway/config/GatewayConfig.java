@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  * @param keys where the meters' AES keys are kept
  * @param radio the radio receivers and the duplicate window
  * @param uplink the broker and the outbox's pace; null when the gateway has no uplink
+ * @param gpio the status LED, service button and M-Bus power lines; {@link GpioConfig#NONE} when
+ *     off
  */
 public record GatewayConfig(
     Path file,
@@ -35,7 +38,8 @@ public record GatewayConfig(
     List<BusConfig> buses,
     Keys keys,
     RadioConfig radio,
-    UplinkConfig uplink) {
+    UplinkConfig uplink,
+    GpioConfig gpio) {
 
   /**
    * The key file of the radio meters (DESIGN §3.1).
@@ -86,6 +90,31 @@ public record GatewayConfig(
 
   public GatewayConfig {
     buses = List.copyOf(buses);
+    Objects.requireNonNull(gpio, "gpio");
+  }
+
+  /** A configuration without GPIO. */
+  public GatewayConfig(
+      Path file,
+      String gatewayId,
+      Path database,
+      ZoneId meterZone,
+      RetentionConfig retention,
+      List<BusConfig> buses,
+      Keys keys,
+      RadioConfig radio,
+      UplinkConfig uplink) {
+    this(
+        file,
+        gatewayId,
+        database,
+        meterZone,
+        retention,
+        buses,
+        keys,
+        radio,
+        uplink,
+        GpioConfig.NONE);
   }
 
   /** A configuration without an uplink. */
@@ -104,7 +133,7 @@ public record GatewayConfig(
   /** The same configuration with another uplink (null for none). */
   public GatewayConfig withUplink(UplinkConfig other) {
     return new GatewayConfig(
-        file, gatewayId, database, meterZone, retention, buses, keys, radio, other);
+        file, gatewayId, database, meterZone, retention, buses, keys, radio, other, gpio);
   }
 
   /** A configuration without radio receivers. */
@@ -164,6 +193,7 @@ public record GatewayConfig(
     }
     RadioConfig radio = RadioConfig.read(reader);
     UplinkConfig uplink = UplinkConfig.read(reader, gatewayId);
+    GpioConfig gpio = GpioConfig.read(reader);
     reader.rejectUnknownKeys();
     return new GatewayConfig(
         file,
@@ -174,7 +204,8 @@ public record GatewayConfig(
         buses,
         keys,
         radio,
-        uplink);
+        uplink,
+        gpio);
   }
 
   private static BusConfig readBus(GatewayConfigReader reader, String name) throws ConfigException {

@@ -115,6 +115,20 @@ public final class Alerts {
     return seq;
   }
 
+  /** Whether any alert is open, for the status LED. */
+  public static boolean anyActive(Database database) {
+    return database.read(
+        "look for an open alert",
+        c -> {
+          try (PreparedStatement query =
+                  c.prepareStatement(
+                      "SELECT EXISTS (SELECT 1 FROM alerts WHERE ended_at IS NULL)");
+              ResultSet row = query.executeQuery()) {
+            return row.next() && row.getInt(1) == 1;
+          }
+        });
+  }
+
   /**
    * The alerts of every device, active ones first (newest first), then the others (newest first).
    */

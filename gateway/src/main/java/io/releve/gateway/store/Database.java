@@ -42,7 +42,8 @@ public final class Database implements AutoCloseable {
               new Migration(2, "bus_meters"),
               new Migration(3, "alerts"),
               new Migration(4, "inventory_changes"),
-              new Migration(5, "gateway_events")));
+              new Migration(5, "gateway_events"),
+              new Migration(6, "clock")));
 
   private final SqliteFile sqlite;
   private final Clock clock;

@@ -4,6 +4,7 @@ import io.releve.contract.AlertEntry;
 import io.releve.contract.EventEntry;
 import io.releve.contract.InventoryChange;
 import io.releve.contract.ReadingEntry;
+import io.releve.gateway.clock.TimeBase;
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.reading.Unit;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -66,9 +68,10 @@ public final class Outbox {
           List<ReadingEntry> readings = readings(c, afterSeq, limit, unsendable, now);
           List<EventEntry> events = events(c, afterSeq, limit, unsendable, now);
           List<InventoryChange> inventory = inventory(c, afterSeq, limit, unsendable, now);
+          long held = untimed(c, readings, unsendable, now);
           events.addAll(unsendable);
           events.sort((a, b) -> Long.compare(a.seq(), b.seq()));
-          long cut = cut(readings, events, inventory, limit);
+          long cut = Math.min(cut(readings, events, inventory, limit), held - 1);
           readings.removeIf(r -> r.seq() > cut);
           events.removeIf(e -> e.seq() > cut);
           inventory.removeIf(i -> i.seq() > cut);
@@ -81,6 +84,49 @@ public final class Outbox {
           }
           return new OutboxBatch(readings, events, inventory, last);
         });
+  }
+
+  /**
+   * Rows stamped before the clock was synchronised (DESIGN §3.5). While the daemon's time base is
+   * not synchronised, nothing leaves: every time it stamps may still be re-timed. Once it is,
+   * readings still flagged unsynchronised are from a boot that ended before synchronisation: an
+   * {@value #UNTIMED} event takes each one's seq, and its time, surely wrong, never leaves the
+   * gateway. Without a time base (no daemon ever ran on the file: tools and tests), the flag
+   * travels with the reading as before.
+   *
+   * @return the seq before which rows may leave: 0 while unsynchronised, else {@link
+   *     Long#MAX_VALUE}
+   */
+  private static long untimed(
+      Connection c, List<ReadingEntry> readings, List<EventEntry> untimed, Instant now)
+      throws SQLException {
+    TimeBase base = ClockBases.current(c);
+    if (base == null) {
+      return Long.MAX_VALUE;
+    }
+    if (!base.synchronised()) {
+      return 0;
+    }
+    for (Iterator<ReadingEntry> it = readings.iterator(); it.hasNext(); ) {
+      ReadingEntry reading = it.next();
+      if (reading.clockState() != ReadingEntry.ClockState.UNSYNCHRONISED) {
+        continue;
+      }
+      it.remove();
+      untimed.add(
+          new EventEntry(
+              reading.seq(),
+              reading.device(),
+              now,
+              UNTIMED,
+              reading.quantity()
+                  + " reading seq "
+                  + reading.seq()
+                  + " was taken before the clock was synchronised, in a boot that ended before"
+                  + " it was: its time is unknown and it stays in the gateway",
+              null));
+    }
+    return Long.MAX_VALUE;
   }
 
   private static long cut(
@@ -465,6 +511,9 @@ public final class Outbox {
     }
     return out.length() > max ? out.substring(0, max) : out.toString();
   }
+
+  /** The event type standing in for a reading whose time can never be known, at its own seq. */
+  public static final String UNTIMED = "untimed_reading";
 
   /** The event type standing in for a row the contract refuses, at the row's own seq. */
   public static final String UNSENDABLE = "unsendable_row";

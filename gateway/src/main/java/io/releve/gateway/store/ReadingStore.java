@@ -1,5 +1,6 @@
 package io.releve.gateway.store;
 
+import io.releve.gateway.clock.TimeBase;
 import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.device.Medium;
 import io.releve.gateway.reading.ClockState;
@@ -36,8 +37,8 @@ public final class ReadingStore {
   private static final String INSERT_READING =
       "INSERT INTO readings (outbox_seq, device_id, medium, quantity, value_kind, value_text,"
           + " value_real, unit, storage, tariff, subunit, function, meter_time, received_at,"
-          + " clock_state, source, rssi, status, raw_frame_id)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " clock_state, source, rssi, status, raw_frame_id, boot_id, mono_ns)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Database database;
 
@@ -81,6 +82,7 @@ public final class ReadingStore {
           }
           long first = OutboxSequence.allocate(c, batch.size());
           long seq = first;
+          TimeBase base = ClockBases.current(c);
           try (PreparedStatement insert = c.prepareStatement(INSERT_READING)) {
             for (Reading reading : batch) {
               long deviceId = deviceId(c, reading.device(), devices);
@@ -88,7 +90,7 @@ public final class ReadingStore {
                   frameIds.get(
                       new FrameKey(
                           reading.device(), reading.receivedAt().toEpochMilli(), reading.source()));
-              bind(insert, seq++, deviceId, reading, frameId);
+              bind(insert, seq++, deviceId, reading, frameId, Timing.of(reading, base));
               insert.addBatch();
             }
             insert.executeBatch();
@@ -195,8 +197,38 @@ public final class ReadingStore {
     return id;
   }
 
+  /**
+   * When a reading is stored as taken, by the daemon's time base (DESIGN §3.5): an anchored stamp
+   * keeps its boot and monotonic time, and is re-timed at once when the base is already
+   * synchronised (a batch stamped just before the switch and stored just after it).
+   */
+  record Timing(long receivedAtMillis, ClockState state, String bootId, Long monoNanos) {
+
+    static Timing of(Reading reading, TimeBase base) {
+      long stamp = reading.receivedAt().toEpochMilli();
+      boolean anchored =
+          base != null
+              && (reading.clockState() == ClockState.UNSYNCHRONISED
+                  || (reading.clockState() == ClockState.SYNCHRONISED
+                      && base.stampedBeforeSync(stamp)));
+      if (!anchored) {
+        return new Timing(stamp, reading.clockState(), null, null);
+      }
+      long mono = base.monoOf(stamp);
+      if (base.synchronised()) {
+        return new Timing(base.retimedMillis(mono), ClockState.RETIMED, base.bootId(), mono);
+      }
+      return new Timing(stamp, ClockState.UNSYNCHRONISED, base.bootId(), mono);
+    }
+  }
+
   private static void bind(
-      PreparedStatement insert, long seq, long deviceId, Reading reading, Long frameId)
+      PreparedStatement insert,
+      long seq,
+      long deviceId,
+      Reading reading,
+      Long frameId,
+      Timing timing)
       throws SQLException {
     insert.setLong(1, seq);
     insert.setLong(2, deviceId);
@@ -217,8 +249,8 @@ public final class ReadingStore {
     insert.setInt(11, reading.subunit());
     insert.setString(12, reading.function().label());
     setMillis(insert, 13, reading.meterTime());
-    insert.setLong(14, reading.receivedAt().toEpochMilli());
-    insert.setString(15, reading.clockState().name());
+    insert.setLong(14, timing.receivedAtMillis());
+    insert.setString(15, timing.state().name());
     insert.setString(16, reading.source());
     if (reading.rssiDbm() == null) {
       insert.setNull(17, Types.INTEGER);
@@ -230,6 +262,12 @@ public final class ReadingStore {
       insert.setNull(19, Types.INTEGER);
     } else {
       insert.setLong(19, frameId);
+    }
+    insert.setString(20, timing.bootId());
+    if (timing.monoNanos() == null) {
+      insert.setNull(21, Types.INTEGER);
+    } else {
+      insert.setLong(21, timing.monoNanos());
     }
   }
 

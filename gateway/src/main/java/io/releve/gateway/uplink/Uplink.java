@@ -98,6 +98,9 @@ public final class Uplink implements AutoCloseable {
   /** Connected, subscribed and born on the current client: only then is it used to publish. */
   private volatile boolean ready;
 
+  /** The time of the current connection's birth and will, null before the first connection. */
+  private volatile Instant session;
+
   // owned by the uplink thread
   private final Deque<InFlight> inFlight = new ArrayDeque<>();
   private long acked;
@@ -153,6 +156,11 @@ public final class Uplink implements AutoCloseable {
     uplink.thread.start();
     LOG.info("uplink: {} as {} to {}", gateway, config.clientId(), config.uri());
     return uplink;
+  }
+
+  /** Whether the client is connected to the broker now. */
+  public boolean connected() {
+    return client.isConnected();
   }
 
   /** What the uplink has done so far, and where the outbox stands. */
@@ -288,6 +296,7 @@ public final class Uplink implements AutoCloseable {
     ready = false;
     freshClient();
     Instant session = clock.instant();
+    this.session = session;
     options.setWill(Topics.status(gateway), status(Status.State.OFFLINE, session), 1, true);
     client.connect(options).waitForCompletion(CONNECT_TIMEOUT.toMillis() * 2);
     stopIfClosing();
@@ -307,6 +316,29 @@ public final class Uplink implements AutoCloseable {
     ready = true;
     counters.connects.incrementAndGet();
     LOG.info("uplink: connected to {}", config.uri());
+  }
+
+  /**
+   * Publishes the birth status again (a long press on the service button): retained, of the current
+   * connection's time, so the will of this connection still replaces it.
+   *
+   * @return false when not connected (the next connection announces the gateway anyway)
+   */
+  public boolean reannounce() {
+    Instant at = session;
+    MqttAsyncClient current = client;
+    if (!ready || at == null) {
+      LOG.info("uplink: not connected; the gateway is announced at the next connection");
+      return false;
+    }
+    try {
+      current.publish(Topics.status(gateway), status(Status.State.ONLINE, at), 1, true);
+      LOG.info("uplink: gateway announced again");
+      return true;
+    } catch (MqttException e) {
+      LOG.warn("uplink: cannot announce the gateway again: {}", e.toString());
+      return false;
+    }
   }
 
   /** SUBACK's return code for a refused subscription (MQTT 3.1.1, 3.9.3). */

@@ -95,6 +95,8 @@ class DebianPackageIT {
     expected.put("/usr/lib/releve/native/sqlite/libsqlitejdbc.so", "-rw-r--r-- root/root");
     expected.put("/usr/lib/releve/native/jserialcomm/libjSerialComm.so", "-rw-r--r-- root/root");
     expected.put("/usr/lib/releve/native/jna/libjnidispatch.so", "-rw-r--r-- root/root");
+    expected.put("/usr/lib/releve/native/pi4j/libgpiod.so", "-rw-r--r-- root/root");
+    expected.put("/usr/lib/releve/native/pi4j/libpi4j-gpiod.so", "-rw-r--r-- root/root");
 
     Map<String, String> files = contents();
     files.entrySet().removeIf(e -> e.getValue().startsWith("d"));
@@ -218,7 +220,11 @@ class DebianPackageIT {
   void nativeLibraries_areLinuxArm64() throws Exception {
     for (String library :
         List.of(
-            "sqlite/libsqlitejdbc.so", "jserialcomm/libjSerialComm.so", "jna/libjnidispatch.so")) {
+            "sqlite/libsqlitejdbc.so",
+            "jserialcomm/libjSerialComm.so",
+            "jna/libjnidispatch.so",
+            "pi4j/libgpiod.so",
+            "pi4j/libpi4j-gpiod.so")) {
       byte[] header =
           Arrays.copyOf(Files.readAllBytes(extracted().resolve(root(NATIVE).resolve(library))), 20);
       assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, Arrays.copyOf(header, 4), library);
@@ -261,7 +267,8 @@ class DebianPackageIT {
         Map.of(
             "org.sqlite.lib.path", "libsqlitejdbc.so",
             "jSerialComm.library.path", "libjSerialComm.so",
-            "jna.boot.library.path", "libjnidispatch.so");
+            "jna.boot.library.path", "libjnidispatch.so",
+            "pi4j.library.path", "libpi4j-gpiod.so");
     for (Map.Entry<String, String> library : libraries.entrySet()) {
       String prefix = "-D" + library.getKey() + "=";
       String folderInPackage =

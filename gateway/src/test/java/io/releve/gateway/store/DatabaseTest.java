@@ -27,7 +27,7 @@ class DatabaseTest {
     try (Database database = Database.open(file, CLOCK)) {
       assertTrue(Files.exists(file));
       assertEquals(Database.MIGRATIONS.latestVersion(), database.schemaVersion());
-      assertEquals(List.of(1, 2, 3, 4, 5), versions(database));
+      assertEquals(List.of(1, 2, 3, 4, 5, 6), versions(database));
     }
   }
 
@@ -36,7 +36,7 @@ class DatabaseTest {
     Path file = folder.resolve("releve.db");
     Database.open(file, CLOCK).close();
     try (Database database = Database.open(file, CLOCK)) {
-      assertEquals(List.of(1, 2, 3, 4, 5), versions(database));
+      assertEquals(List.of(1, 2, 3, 4, 5, 6), versions(database));
     }
   }
 
@@ -99,7 +99,7 @@ class DatabaseTest {
     assertEquals(
         "Database ["
             + file
-            + "] has schema version 99 but this releve knows versions up to 5: it was written by"
+            + "] has schema version 99 but this releve knows versions up to 6: it was written by"
             + " a newer releve. Install that version or use another file.",
         refused.getMessage());
   }

@@ -198,6 +198,29 @@ class UplinkTest {
     assertEquals(database.epoch(), offline.epoch());
   }
 
+  @Test
+  void aReannounceSendsTheBirthAgain_retained_withItsConnectionsTime() throws Exception {
+    try (Uplink uplink = start(config(100, 4, Duration.ofSeconds(30)), null)) {
+      await("the connection", () -> uplink.report().connected());
+      try (PahoPeer peer = PahoPeer.connect(broker, "status-reader", o -> {})) {
+        peer.client().subscribe(Topics.status(GATEWAY), 1);
+        PahoPeer.Received birth = peer.next();
+
+        boolean sent = uplink.reannounce();
+        PahoPeer.Received again = peer.next();
+
+        assertTrue(sent);
+        assertTrue(birth.retained());
+        // the same time as the birth, so that this connection's will still replaces it
+        assertEquals(birth.payload(), again.payload());
+        assertEquals(
+            Status.State.ONLINE,
+            Json.read(again.payload().getBytes(StandardCharsets.UTF_8), Status.class).state());
+      }
+      assertEquals(Status.State.ONLINE, retainedStatus().state());
+    }
+  }
+
   private Status retainedStatus() throws Exception {
     try (PahoPeer peer = PahoPeer.connect(broker, "status-reader", o -> {})) {
       peer.client().subscribe(Topics.status(GATEWAY), 1);
