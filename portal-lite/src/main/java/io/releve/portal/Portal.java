@@ -82,6 +82,7 @@ public final class Portal implements AutoCloseable {
       AccountRoutes.register(portal);
       ManagerRoutes.register(portal);
       AlertsRoutes.register(portal);
+      io.releve.portal.dashboard.DashboardRoutes.register(portal);
       portal.server = listen(portal.web, config.listen());
       // retention periods are applied now and then daily, for as long as the portal runs
       portal.retention = Retention.start(database, clock);
