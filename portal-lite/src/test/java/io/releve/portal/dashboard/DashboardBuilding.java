@@ -111,4 +111,13 @@ public final class DashboardBuilding {
     site.portal.rollups().runOnce();
     return new DashboardBuilding(home, e05);
   }
+
+  /** An active drip on Claire's new cold water meter since 11 May, 7.598 m³ lost so far. */
+  public void activeLeak(AccountFixture site) {
+    site.write(
+        c -> {
+          DashboardRows.activeLeak(c, NEW_COLD, "2026-05-11T06:00:00Z", "7.598");
+          return null;
+        });
+  }
 }

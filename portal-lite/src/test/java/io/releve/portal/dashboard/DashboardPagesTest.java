@@ -187,6 +187,10 @@ class DashboardPagesTest {
     assertTrue(body.contains("<figure class=\"chart\" id=\"cold-water-m3-years\"><svg"));
     assertTrue(body.contains("Médiane de l’immeuble"));
     assertTrue(body.contains("Un an plus tôt"));
+    // February's median would be A02's alone, Paul's 20 m³: too few dwellings, no median
+    assertFalse(body.contains("20,000"));
+    // October's median is in the chart's table
+    assertTrue(body.contains("<td class=\"number\">7,500</td>"));
     // drawn on the server: no inline script
     assertFalse(body.contains("<script>"));
   }

@@ -95,4 +95,25 @@ final class DashboardRows {
       insert.executeUpdate();
     }
   }
+
+  /**
+   * An active level-1 leak of {@code device} since {@code start} (UTC), as a gateway reports it.
+   */
+  static synchronized void activeLeak(Connection c, String device, String start, String loss)
+      throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO alerts (gateway, epoch, alert_id, device, type, condition, level, start,"
+                + " detected_at, ended_at, total_loss_m3, average_flow_lph, source, event_seq)"
+                + " VALUES ('gw-1', 'e1', ?, ?, 'leak', '', 1, ?, ?, NULL, ?, '1.71', 'flow', ?)")) {
+      long at = java.time.Instant.parse(start).toEpochMilli();
+      insert.setInt(1, ++seq);
+      insert.setString(2, device);
+      insert.setLong(3, at);
+      insert.setLong(4, at);
+      insert.setString(5, loss);
+      insert.setInt(6, seq);
+      insert.executeUpdate();
+    }
+  }
 }
