@@ -111,6 +111,8 @@ class DashboardWalkTest {
     assertEquals(
         "0 U rien ce mois-ci", text(By.cssSelector("#heating-u-devices tr.is-zero td:last-child")));
     assertTrue(chromium.find(By.cssSelector("#heating-u-years svg")).isDisplayed());
+    ((JavascriptExecutor) chromium.driver())
+        .executeScript("document.getElementById('heating-u-breakdown').scrollIntoView();");
     chromium.screenshot("dashboard-desktop-heating");
 
     chromium.click(By.cssSelector("#alert-banner a"));
