@@ -86,6 +86,7 @@ public final class Portal implements AutoCloseable {
       ManagerRoutes.register(portal);
       AlertsRoutes.register(portal);
       DocumentsRoutes.register(portal);
+      io.releve.portal.dashboard.DashboardRoutes.register(portal);
       portal.server = listen(portal.web, config.listen());
       // retention periods are applied now and then daily, for as long as the portal runs
       portal.retention = Retention.start(database, clock);

@@ -30,6 +30,13 @@ public final class Usage {
   /** Months loaded for a dwelling: the 24 months of the charts, today's included. */
   static final int MONTHS_LOADED = 24;
 
+  /**
+   * Dwellings a month's building median needs: the median of one or two dwellings is one dwelling's
+   * own use (or the mean of two, which gives away the other's to either of them) — a new occupant
+   * would see the previous occupant's month that way.
+   */
+  public static final int MEDIAN_MIN_DWELLINGS = 3;
+
   private final Database database;
   private final Map<MedianKey, Cached> medians = new ConcurrentHashMap<>();
 
@@ -173,8 +180,9 @@ public final class Usage {
    * the median ({@link Median}) across the site's dwellings that have a device of the fluid with
    * that unit and a known use that month ({@code device_months.days} above 0), of each dwelling's
    * monthly use (the sum of its devices' {@code device_months.used}, removed devices included). A
-   * month without any such dwelling is absent. Whole months, not clipped to any resident's window:
-   * a median of many dwellings shows no one's use. Cached until the rollups' mark moves.
+   * month with fewer than {@link #MEDIAN_MIN_DWELLINGS} such dwellings is absent. Whole months, not
+   * clipped to any resident's window: a median of many dwellings shows no one's use. Cached until
+   * the rollups' mark moves.
    */
   public SortedMap<YearMonth, BigDecimal> buildingMedian(
       String site, FluidUnit of, YearMonth from, YearMonth to) {
@@ -222,7 +230,12 @@ public final class Usage {
       }
     }
     SortedMap<YearMonth, BigDecimal> medians = new TreeMap<>();
-    perDwelling.forEach((month, uses) -> medians.put(month, Median.of(uses.values())));
+    perDwelling.forEach(
+        (month, uses) -> {
+          if (uses.size() >= MEDIAN_MIN_DWELLINGS) {
+            medians.put(month, Median.of(uses.values()));
+          }
+        });
     return java.util.Collections.unmodifiableSortedMap(medians);
   }
 }

@@ -62,6 +62,10 @@ public final class Chromium implements AutoCloseable {
   public enum Screen {
     /** A common phone's viewport in CSS pixels: most residents read their meters on a phone. */
     PHONE(412, 915, true),
+    /** A recent iPhone's viewport. */
+    PHONE_390(390, 844, true),
+    /** The narrowest phones still common: nothing may make a page wider. */
+    PHONE_360(360, 740, true),
     DESKTOP(1366, 900, false);
 
     final int width;

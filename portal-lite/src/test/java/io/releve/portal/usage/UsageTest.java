@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,6 +160,35 @@ class UsageTest {
       expected.put(YearMonth.of(2026, 3), new BigDecimal("5"));
       expected.put(YearMonth.of(2026, 4), new BigDecimal("5.5"));
       assertEquals(expected, medians);
+    }
+  }
+
+  @Test
+  void buildingMedian_ofFewerThanThreeDwellings_isAbsent_soNoDwellingsOwnUseShows() {
+    try (UsageStore store = new UsageStore(Engine.SQLITE, folder, UsageStore.PARIS)) {
+      // March: D1 alone (4 m3); April: D1 and D2 (8 and 2 m3); May: D1, D2, D3 (1, 2, 9 m3)
+      long d1 = store.dwelling("D1");
+      long d2 = store.dwelling("D2");
+      long d3 = store.dwelling("D3");
+      store.device(d1, "WD1", "water", null, null, true);
+      store.device(d2, "WD2", "water", null, null, true);
+      store.device(d3, "WD3", "water", null, null, true);
+      store.water("WD1", "2026-02-28T08:00", "0");
+      store.water("WD1", "2026-03-31T08:00", "4");
+      store.water("WD1", "2026-04-30T08:00", "12");
+      store.water("WD1", "2026-05-31T08:00", "13");
+      store.water("WD2", "2026-03-31T08:00", "0");
+      store.water("WD2", "2026-04-30T08:00", "2");
+      store.water("WD2", "2026-05-31T08:00", "4");
+      store.water("WD3", "2026-04-30T08:00", "0");
+      store.water("WD3", "2026-05-31T08:00", "9");
+      store.rollups.runOnce();
+
+      var medians =
+          store.usage.buildingMedian(
+              UsageStore.SITE.value(), COLD, YearMonth.of(2026, 3), YearMonth.of(2026, 5));
+
+      assertEquals(Map.of(YearMonth.of(2026, 5), new BigDecimal("2")), medians);
     }
   }
 }
