@@ -12,6 +12,7 @@ public final class ShippedFlags {
   /** In the launcher's order. */
   public static final List<String> GATEWAY =
       List.of(
+          "-Xms16m",
           "-Xmx64m",
           "-Xss256k",
           "-XX:+UseSerialGC",

@@ -33,7 +33,7 @@ class FootprintResultTest {
             "days=7",
             "backlog_readings=1346688",
             "backlog_s=30.500",
-            "jvm_flags=-Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+            "jvm_flags=-Xms16m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
                 + " -XX:ReservedCodeCacheSize=16m -XX:+ExitOnOutOfMemoryError",
             "cycles=3",
             "answered=501",
