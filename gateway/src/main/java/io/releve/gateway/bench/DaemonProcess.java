@@ -58,13 +58,17 @@ final class DaemonProcess implements AutoCloseable {
   }
 
   /**
-   * The command line: this JVM's java, {@code flags}, this code's jar (or class path and main
-   * class), then {@code run --config config}.
+   * The command line: this JVM's java, {@code flags}, the logging configuration when there is one
+   * (as the package's launcher passes {@code /etc/releve/logback.xml}), this code's jar (or class
+   * path and main class), then {@code run --config config}.
    */
-  static List<String> command(List<String> flags, Path config) {
+  static List<String> command(List<String> flags, Path logback, Path config) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(flags);
+    if (logback != null) {
+      command.add("-Dlogback.configurationFile=" + logback);
+    }
     Path code = codeLocation();
     if (Files.isRegularFile(code) && code.getFileName().toString().endsWith(".jar")) {
       command.add("-jar");
@@ -76,6 +80,19 @@ final class DaemonProcess implements AutoCloseable {
     }
     command.addAll(List.of("run", "--config", config.toString()));
     return command;
+  }
+
+  /**
+   * The package's logging configuration in the checkout, {@code config/logback.xml} of {@code
+   * $RELEVE_HOME} (set by {@code ./releve}); null without it, and the jar's own applies.
+   */
+  static Path packagedLogback(Map<String, String> environment) {
+    String home = environment.get("RELEVE_HOME");
+    if (home == null || home.isBlank()) {
+      return null;
+    }
+    Path file = Path.of(home, "config", "logback.xml");
+    return Files.isRegularFile(file) ? file : null;
   }
 
   private static Path codeLocation() {

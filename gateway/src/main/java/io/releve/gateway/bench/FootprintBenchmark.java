@@ -22,10 +22,11 @@ import java.util.function.Consumer;
  * temp folder: the simulated building's wired buses served on local TCP ports ({@link
  * FootprintBuilding}), a gateway database holding its meters and a week of their readings, none
  * acknowledged, and a Mosquitto of its own ({@link LocalMosquitto}). Then the real daemon starts as
- * a child JVM with {@link ShippedFlags} ({@link DaemonProcess}), polls every bus every 10 s, and
- * its uplink connects to that broker and publishes the backlog. No bridge answers, so nothing is
- * acknowledged: the uplink keeps its window of batches in flight and sends them again after its ack
- * timeout, and the backlog stays a week long throughout, the heaviest the uplink gets.
+ * a child JVM with {@link ShippedFlags} and, from a checkout, the package's logging configuration
+ * ({@link DaemonProcess}), polls every bus every 10 s, and its uplink connects to that broker and
+ * publishes the backlog. No bridge answers, so nothing is acknowledged: the uplink keeps its window
+ * of batches in flight and sends them again after its ack timeout, and the backlog stays a week
+ * long throughout, the heaviest the uplink gets.
  *
  * <p>Start to first poll runs from spawning the JVM to the first request on any simulated bus, seen
  * by the slaves: configuration read, database opened with its backlog, uplink and buses started,
@@ -123,7 +124,9 @@ public final class FootprintBenchmark {
         LocalMosquitto broker = LocalMosquitto.start(folder)) {
       Path config = folder.resolve("releve.conf");
       Files.writeString(config, configText(buses, broker.uri()), StandardCharsets.UTF_8);
-      List<String> command = DaemonProcess.command(ShippedFlags.GATEWAY, config);
+      List<String> command =
+          DaemonProcess.command(
+              ShippedFlags.GATEWAY, DaemonProcess.packagedLogback(System.getenv()), config);
       progress.accept(
           buses.buses().size()
               + " buses served on 127.0.0.1, Mosquitto on "

@@ -1,14 +1,20 @@
 package io.releve.gateway.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DaemonProcessTest {
+
+  @TempDir Path folder;
 
   @Test
   void parseStatus_readsThePeakAndTheCurrentResidentSetInKilobytes() {
@@ -43,7 +49,7 @@ class DaemonProcessTest {
   void command_fromClasses_runsTheMainClassOnThisClassPath_withTheFlagsBeforeIt() {
     Path config = Path.of("/tmp/footprint/releve.conf");
 
-    List<String> command = DaemonProcess.command(ShippedFlags.GATEWAY, config);
+    List<String> command = DaemonProcess.command(ShippedFlags.GATEWAY, null, config);
 
     assertEquals(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), command.get(0));
@@ -57,5 +63,30 @@ class DaemonProcessTest {
             "--config",
             "/tmp/footprint/releve.conf"),
         command.subList(1 + ShippedFlags.GATEWAY.size(), command.size()));
+  }
+
+  @Test
+  void command_withTheLoggingConfiguration_passesItAfterTheFlags() {
+    Path logback = Path.of("/opt/releve/config/logback.xml");
+
+    List<String> command =
+        DaemonProcess.command(ShippedFlags.GATEWAY, logback, Path.of("/tmp/f/releve.conf"));
+
+    assertEquals(
+        "-Dlogback.configurationFile=/opt/releve/config/logback.xml",
+        command.get(1 + ShippedFlags.GATEWAY.size()));
+  }
+
+  @Test
+  void packagedLogback_isTheCheckoutsConfigLogbackXml_whenReleveHomeHasOne() throws Exception {
+    Path home = folder.resolve("checkout");
+    Files.createDirectories(home.resolve("config"));
+    Files.writeString(home.resolve("config").resolve("logback.xml"), "<configuration/>\n");
+
+    assertEquals(
+        home.resolve("config").resolve("logback.xml"),
+        DaemonProcess.packagedLogback(Map.of("RELEVE_HOME", home.toString())));
+    assertNull(DaemonProcess.packagedLogback(Map.of("RELEVE_HOME", folder.toString())));
+    assertNull(DaemonProcess.packagedLogback(Map.of()));
   }
 }
