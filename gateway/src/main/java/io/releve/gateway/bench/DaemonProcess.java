@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +46,12 @@ final class DaemonProcess implements AutoCloseable {
 
   private final Map<String, Integer> answered = new ConcurrentHashMap<>();
   private final Map<String, Long> firstCycleNanos = new ConcurrentHashMap<>();
+
+  /** Set before the daemon is stopped: its stdout closing then is expected. */
+  private volatile boolean stopping;
+
+  /** Why its stdout could not be read while it ran; null while all is well. */
+  private volatile IOException stdoutFailure;
 
   private DaemonProcess(Process process, long spawnedNanos, Path stdout, Path stderr) {
     this.process = process;
@@ -152,7 +157,23 @@ final class DaemonProcess implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot copy the daemon's stdout to " + copy, e);
+      if (!stopping) {
+        stdoutFailure = e;
+      }
+      // else the pipe closed as the daemon was stopped: its lines up to then are in the copy
+    }
+  }
+
+  /**
+   * @throws FootprintFailedException when the daemon's stdout, its cycle lines, could not be read
+   *     or copied
+   */
+  void checkStdout() {
+    IOException failure = stdoutFailure;
+    if (failure != null) {
+      throw new FootprintFailedException(
+          "Cannot read the daemon's stdout or copy it to daemon.out: " + failure.getMessage(),
+          failure);
     }
   }
 
@@ -228,6 +249,7 @@ final class DaemonProcess implements AutoCloseable {
    * @throws FootprintFailedException when it is still running then (it is killed)
    */
   int stop(Duration grace) throws InterruptedException {
+    stopping = true;
     process.destroy();
     if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly().waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -246,6 +268,7 @@ final class DaemonProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    stopping = true;
     BenchFiles.stop(process, Duration.ofSeconds(5));
   }
 }

@@ -173,6 +173,7 @@ public final class FootprintBenchmark {
         firstPoll = now - daemon.spawnedNanos();
         progress.accept(String.format(Locale.ROOT, "first poll after %.3f s", firstPoll / 1e9));
       }
+      daemon.checkStdout();
       if (names.stream().allMatch(bus -> daemon.cyclesDone(bus) >= settings.cycles())) {
         break;
       }

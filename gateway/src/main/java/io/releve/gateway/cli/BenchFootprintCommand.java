@@ -56,7 +56,10 @@ public final class BenchFootprintCommand implements Callable<Integer> {
       names = "--timeout",
       defaultValue = "600s",
       converter = DurationArgument.class,
-      description = "Gives up (exit 1) when the daemon takes longer (default: ${DEFAULT-VALUE}).")
+      description =
+          "Gives up (exit 1) when the daemon takes longer to do its cycles (default:"
+              + " ${DEFAULT-VALUE}; a cycle of every bus takes about 40 s: raise it beyond 12"
+              + " cycles).")
   Duration timeout;
 
   @Option(
