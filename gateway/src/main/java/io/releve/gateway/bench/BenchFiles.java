@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** What the drain benchmark does with its folder and its child processes. */
+/** What the benchmarks do with their folders and their child processes. */
 final class BenchFiles {
 
   /** At most this much of a log goes into an error message: its end, where the failure is. */

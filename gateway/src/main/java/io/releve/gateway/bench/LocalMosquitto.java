@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The drain benchmark's broker: Debian's Mosquitto on a free port of 127.0.0.1, from a
- * configuration file of its own in the benchmark's folder (never {@code /etc/mosquitto}, never port
- * 1883). Anonymous clients, nothing persisted. {@link #close()} stops it.
+ * The drain and footprint benchmarks' broker: Debian's Mosquitto on a free port of 127.0.0.1, from
+ * a configuration file of its own in the benchmark's folder (never {@code /etc/mosquitto}, never
+ * port 1883). Anonymous clients, nothing persisted. {@link #close()} stops it.
  */
 public final class LocalMosquitto implements AutoCloseable {
 

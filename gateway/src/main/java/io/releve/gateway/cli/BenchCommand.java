@@ -9,7 +9,12 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measures the gateway's performance figures (DESIGN §9) on built-in data.",
-    subcommands = {BenchDecodeCommand.class, BenchPollCommand.class, BenchDrainCommand.class})
+    subcommands = {
+      BenchDecodeCommand.class,
+      BenchPollCommand.class,
+      BenchDrainCommand.class,
+      BenchFootprintCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

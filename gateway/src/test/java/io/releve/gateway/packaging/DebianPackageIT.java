@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.gateway.bench.ShippedFlags;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -92,6 +93,8 @@ class DebianPackageIT {
     expected.put("/usr/bin/releve", "-rwxr-xr-x root/root");
     expected.put("/lib/systemd/system/releve-gateway.service", "-rw-r--r-- root/root");
     expected.put("/etc/releve/releve.conf", "-rw-r--r-- root/root");
+    expected.put("/etc/releve/logback.xml", "-rw-r--r-- root/root");
+    expected.put("/usr/share/releve/logback-file.xml", "-rw-r--r-- root/root");
     expected.put("/usr/lib/releve/native/sqlite/libsqlitejdbc.so", "-rw-r--r-- root/root");
     expected.put("/usr/lib/releve/native/jserialcomm/libjSerialComm.so", "-rw-r--r-- root/root");
     expected.put("/usr/lib/releve/native/jna/libjnidispatch.so", "-rw-r--r-- root/root");
@@ -105,7 +108,7 @@ class DebianPackageIT {
   }
 
   @Test
-  void files_areTheBuildsOwn_jarUnitAndConfiguration() throws Exception {
+  void files_areTheBuildsOwn_jarUnitConfigurationAndLogging() throws Exception {
     Path root = extracted();
 
     assertArrayEquals(
@@ -114,6 +117,12 @@ class DebianPackageIT {
     assertEquals(
         Files.readString(SystemdUnitsTest.UNITS.resolve("releve-gateway.service")),
         Files.readString(root.resolve("lib/systemd/system/releve-gateway.service")));
+    assertEquals(
+        Files.readString(Path.of("..", "config", "logback.xml")),
+        Files.readString(root.resolve("etc/releve/logback.xml")));
+    assertEquals(
+        Files.readString(Path.of("..", "config", "logback-file.xml")),
+        Files.readString(root.resolve("usr/share/releve/logback-file.xml")));
   }
 
   @Test
@@ -166,9 +175,9 @@ class DebianPackageIT {
   }
 
   @Test
-  void conffiles_holdTheConfiguration() throws Exception {
+  void conffiles_holdTheConfigurationAndTheLogging() throws Exception {
     assertEquals(
-        List.of("/etc/releve/releve.conf"),
+        List.of("/etc/releve/releve.conf", "/etc/releve/logback.xml"),
         Files.readAllLines(control().resolve("conffiles")).stream()
             .filter(l -> !l.isBlank())
             .toList());
@@ -241,28 +250,17 @@ class DebianPackageIT {
   @Test
   void launcher_runsTheJarWithTheShippedFlags_andPointsEachLibraryPropertyAtItsFolder()
       throws Exception {
-    Path javaHome = folder.resolve("jdk");
-    Path java = javaHome.resolve("bin").resolve("java");
-    Files.createDirectories(java.getParent());
-    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
-    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path launcher = extracted().resolve("usr/bin/releve");
-
-    ProcessBuilder builder = new ProcessBuilder("sh", launcher.toString(), "run");
-    builder.environment().put("JAVA_HOME", javaHome.toString());
-    builder.environment().remove("RELEVE_JAVA_OPTS");
-    builder.redirectErrorStream(true);
-    Process process = builder.start();
-    List<String> arguments = new String(process.getInputStream().readAllBytes()).lines().toList();
-    assertEquals(0, process.waitFor(), "" + arguments);
+    List<String> arguments = launcherArguments(folder.resolve("no-logback.xml"), "run");
 
     assertEquals(
         List.of("-jar", "/usr/share/releve/releve-gateway.jar", "run"),
         arguments.subList(arguments.size() - 3, arguments.size()));
-    for (String flag :
-        List.of("-Xmx64m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")) {
-      assertTrue(arguments.contains(flag), flag + " missing: " + arguments);
-    }
+    // the flags the footprint benchmark measures, in their order
+    int first = arguments.indexOf(ShippedFlags.GATEWAY.get(0));
+    assertTrue(first >= 0, ShippedFlags.GATEWAY.get(0) + " missing: " + arguments);
+    assertEquals(
+        ShippedFlags.GATEWAY,
+        arguments.subList(first, Math.min(arguments.size(), first + ShippedFlags.GATEWAY.size())));
     Map<String, String> libraries =
         Map.of(
             "org.sqlite.lib.path", "libsqlitejdbc.so",
@@ -283,6 +281,49 @@ class DebianPackageIT {
           Files.isRegularFile(file),
           library.getKey() + " points where the package has no " + library.getValue());
     }
+  }
+
+  /**
+   * The daemon logs with {@code RELEVE_LOGBACK} (by default the package's {@code
+   * /etc/releve/logback.xml}) when the file exists; the other commands keep the jar's own logging.
+   */
+  @Test
+  void launcher_givesTheDaemonTheLoggingConfiguration_whenItExists() throws Exception {
+    Path logback = folder.resolve("logback.xml");
+    Files.writeString(logback, "<configuration/>\n");
+    String property = "-Dlogback.configurationFile=" + logback;
+
+    List<String> daemon = launcherArguments(logback, "run");
+    List<String> command = launcherArguments(logback, "meters", "list");
+    List<String> without = launcherArguments(folder.resolve("absent.xml"), "run");
+
+    assertTrue(daemon.indexOf(property) >= 0, "" + daemon);
+    assertTrue(daemon.indexOf(property) < daemon.indexOf("-jar"), "" + daemon);
+    assertFalse(command.stream().anyMatch(a -> a.startsWith("-Dlogback.")), "" + command);
+    assertFalse(without.stream().anyMatch(a -> a.startsWith("-Dlogback.")), "" + without);
+  }
+
+  /** The launcher run with a stand-in java that prints its arguments, one a line. */
+  private static List<String> launcherArguments(Path logback, String... arguments)
+      throws Exception {
+    Path javaHome = folder.resolve("jdk");
+    Path java = javaHome.resolve("bin").resolve("java");
+    Files.createDirectories(java.getParent());
+    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path launcher = extracted().resolve("usr/bin/releve");
+
+    List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
+    command.addAll(Arrays.asList(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("JAVA_HOME", javaHome.toString());
+    builder.environment().put("RELEVE_LOGBACK", logback.toString());
+    builder.environment().remove("RELEVE_JAVA_OPTS");
+    builder.redirectErrorStream(true);
+    Process process = builder.start();
+    List<String> printed = new String(process.getInputStream().readAllBytes()).lines().toList();
+    assertEquals(0, process.waitFor(), "" + printed);
+    return printed;
   }
 
   /** An absolute path of the package as a path relative to the extracted tree. */
