@@ -33,6 +33,7 @@ import io.releve.gateway.store.BusMeters;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.InstalledDevice;
 import io.releve.gateway.store.Inventory;
+import io.releve.gateway.store.Outbox;
 import io.releve.gateway.store.Quarantine;
 import io.releve.gateway.store.ReadingFilter;
 import io.releve.gateway.store.ReadingStore;
@@ -261,6 +262,9 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf(
           "meters     %d installed now, %d from an earlier run%n",
           installed, loaded.installation().size() - installed);
+      // the inventory is in the outbox before the history: once the bridge has it, the portal knows
+      // the meters' serials, which the enrolment asks for
+      long inventoryUpTo = new Outbox(db).state().nextSeq() - 1;
       backfillOnFirstStart(loaded, db, months, out, err);
       printLeaks(loaded, out);
 
@@ -335,6 +339,8 @@ public final class DemoCommand implements Callable<Integer> {
       if (cloudSetup != null) {
         delivery = Delivery.start(config, db, clock, clock, daemon);
         out.printf("uplink     delivering the outbox to %s%n", cloudSetup.brokerUri());
+        out.flush();
+        awaitInventory(db, inventoryUpTo, out);
         printTryIt(loaded, db, cloudSetup, out);
         mails.start();
       }
@@ -500,6 +506,28 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.println();
     out.flush();
+  }
+
+  /** How long the start waits for the bridge to acknowledge the inventory. */
+  static final Duration INVENTORY_WAIT = Duration.ofSeconds(30);
+
+  /**
+   * Waits until the bridge has acknowledged the outbox up to {@code upTo} (the inventory), so that
+   * the serials printed next are known to the portal when the newcomer types them.
+   */
+  private void awaitInventory(Database db, long upTo, PrintWriter out) throws InterruptedException {
+    Outbox outbox = new Outbox(db);
+    long deadline = System.nanoTime() + INVENTORY_WAIT.toNanos();
+    while (outbox.ackedSeq() < upTo && System.nanoTime() < deadline) {
+      if (stopRequested.await(200, TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    }
+    out.println(
+        outbox.ackedSeq() >= upTo
+            ? "registry   the portal knows the building's meters; the history follows"
+            : "registry   the bridge has not acknowledged the meters yet: give it a moment before"
+                + " enrolling");
   }
 
   private static void printLine(PrintWriter out, String line) {
