@@ -56,10 +56,14 @@ class OneCommandDemoTest {
   private Process demo;
   private final List<String> printed = new CopyOnWriteArrayList<>();
 
+  /** SIGTERM first: the demo's hook stops the cloud, which SIGKILL would leave running. */
   @AfterEach
   void stopDemo() throws Exception {
     if (demo != null && demo.isAlive()) {
-      demo.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      demo.destroy();
+      if (!demo.waitFor(60, TimeUnit.SECONDS)) {
+        demo.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
     }
   }
 
@@ -116,6 +120,23 @@ class OneCommandDemoTest {
     assertTrue(home.contains("id=\"indexes\""), home);
     assertTrue(home.contains(serial), "the leaking meter's index on the home page: " + home);
     assertTrue(home.contains("m³"), home);
+
+    Visitor manager = new Visitor(URI.create("http://localhost:" + portalPort));
+    String managerLink =
+        awaitPrinted(
+            Pattern.compile(
+                "mail to gestion@demo\\.example: (http://\\S+/activation\\?token=\\S+)"),
+            stderr);
+    String managerActivation = managerLink.substring(managerLink.indexOf("/activation"));
+    manager.get(managerActivation);
+    assertEquals(
+        303,
+        manager
+            .post(managerActivation, "password", PASSWORD, "confirm", PASSWORD, "terms", "on")
+            .statusCode());
+    String sites = manager.get("/gestion").body();
+    assertTrue(sites.contains("12 rue des Compteurs"), sites);
+    assertTrue(sites.contains(">A03<"), "the leaking flat among the manager's dwellings: " + sites);
 
     demo.destroy();
     assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "the demo stops on SIGTERM");
