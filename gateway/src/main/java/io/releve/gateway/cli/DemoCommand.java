@@ -8,7 +8,6 @@ import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.config.SimulatedBuildingFile;
 import io.releve.gateway.daemon.BusConnector;
 import io.releve.gateway.daemon.Daemon;
-import io.releve.gateway.decode.WiredFrameDecoder;
 import io.releve.gateway.decode.radio.KeyStore;
 import io.releve.gateway.demo.CloudSide;
 import io.releve.gateway.demo.CloudSideException;
@@ -16,12 +15,10 @@ import io.releve.gateway.demo.LandlordFiles;
 import io.releve.gateway.demo.MailWatch;
 import io.releve.gateway.demo.TryIt;
 import io.releve.gateway.device.Medium;
-import io.releve.gateway.ingest.FrameIngest;
 import io.releve.gateway.reading.ClockState;
 import io.releve.gateway.reading.Quantity;
 import io.releve.gateway.reading.Reading;
 import io.releve.gateway.reading.Value;
-import io.releve.gateway.sim.building.Backfill;
 import io.releve.gateway.sim.building.Building;
 import io.releve.gateway.sim.building.BusPlan;
 import io.releve.gateway.sim.building.PlannedSlave;
@@ -34,7 +31,6 @@ import io.releve.gateway.store.Database;
 import io.releve.gateway.store.InstalledDevice;
 import io.releve.gateway.store.Inventory;
 import io.releve.gateway.store.Outbox;
-import io.releve.gateway.store.Quarantine;
 import io.releve.gateway.store.ReadingFilter;
 import io.releve.gateway.store.ReadingStore;
 import io.releve.gateway.store.StoredAlert;
@@ -52,13 +48,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -265,7 +258,8 @@ public final class DemoCommand implements Callable<Integer> {
       // the inventory is in the outbox before the history: once the bridge has it, the portal knows
       // the meters' serials, which the enrolment asks for
       long inventoryUpTo = new Outbox(db).state().nextSeq() - 1;
-      backfillOnFirstStart(loaded, db, months, out, err);
+      new DemoHistory(clock, () -> stopRequested.getCount() == 0)
+          .backfillOnFirstStart(loaded, db, months, historyDays, out, err);
       printLeaks(loaded, out);
 
       running = SimulatedBuilding.start(loaded, clock, SimulatedBuilding.Line.TCP);
@@ -425,69 +419,6 @@ public final class DemoCommand implements Callable<Integer> {
     if (first != null) {
       throw first;
     }
-  }
-
-  /**
-   * On the first start: {@code months} of daily readings, then {@link #historyDays} of hourly ones
-   * up to now (the leak detector needs hours; the portal's months need only days).
-   */
-  private void backfillOnFirstStart(
-      Building loaded, Database db, int months, PrintWriter out, PrintWriter err) {
-    ReadingStore store = new ReadingStore(db);
-    if (!store.find(ReadingFilter.all().limit(1)).isEmpty()) {
-      out.println("history    kept from an earlier run (--reset starts afresh)");
-      return;
-    }
-    Duration hour = Duration.ofHours(1);
-    Instant to = Instant.ofEpochMilli(clock.millis() / hour.toMillis() * hour.toMillis());
-    Instant hourlyFrom = to.minus(Duration.ofDays(historyDays));
-    Instant dailyFrom = hourlyFrom.atZone(ZoneOffset.UTC).minusMonths(months).toInstant();
-    FrameIngest ingest =
-        new FrameIngest(new WiredFrameDecoder(), store, new Quarantine(db), loaded.meterZone());
-    Backfill backfill = new Backfill(loaded, ingest);
-    long started = System.nanoTime();
-    long readings = 0;
-    try {
-      if (months > 0) {
-        readings += backfill(backfill, dailyFrom, hourlyFrom, Duration.ofDays(1), "days", err);
-      }
-      if (historyDays > 0) {
-        readings += backfill(backfill, hourlyFrom, to, hour, "hours", err);
-      }
-    } catch (CancellationException e) {
-      err.println();
-      out.println("history    stopped part-way (the days stored stay; --reset starts afresh)");
-      return;
-    }
-    if (months == 0 && historyDays == 0) {
-      return;
-    }
-    out.printf(
-        Locale.ROOT,
-        "history    %s%d days, every meter read hourly: %d readings stored in %.1f s%n",
-        months == 0 ? "" : months + " months read daily, then ",
-        historyDays,
-        readings,
-        (System.nanoTime() - started) / 1e9);
-  }
-
-  /** One backfill run with its progress on stderr; Ctrl-C cancels it between two batches. */
-  private long backfill(
-      Backfill backfill, Instant from, Instant to, Duration step, String steps, PrintWriter err) {
-    Backfill.Result result =
-        backfill.run(
-            from,
-            to,
-            step,
-            (upTo, done, total) -> {
-              err.printf(Locale.ROOT, "\rbackfilling %d/%d %s", done, total, steps);
-              err.flush();
-              if (stopRequested.getCount() == 0) {
-                throw new CancellationException("stopped during the backfill");
-              }
-            });
-    err.println();
-    return result.readings();
   }
 
   /**
