@@ -80,12 +80,13 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the gateway on the simulated building (config/simulated-building.conf): installs its",
-      "meters, backfills history on the first start, serves its wired buses on local TCP ports",
-      "and polls them with the real daemon until Ctrl-C. Data in var/demo (--reset: afresh).",
-      "With the cloud's jars (./releve demo sets $RELEVE_CLOUD_CLASSPATH), also runs the",
-      "embedded broker, the bridge and the portal (http://localhost:8080), delivers the",
-      "readings to them, and prints the enrolment details to try and the mails' links."
+      "Runs the gateway on the simulated building (config/simulated-building.conf):",
+      "installs its meters, backfills history on the first start, serves its wired",
+      "buses on local TCP ports and polls them with the real daemon until Ctrl-C.",
+      "Data in var/demo (--reset: afresh). With the cloud's jars (./releve demo sets",
+      "$RELEVE_CLOUD_CLASSPATH), also runs the embedded broker, the bridge and the",
+      "portal (http://localhost:8080), delivers the readings to them, and prints the",
+      "enrolment details to try and the links of the portal's mails."
     },
     subcommands = {DemoFramesCommand.class})
 public final class DemoCommand implements Callable<Integer> {

@@ -113,7 +113,7 @@ public final class CloudSide implements AutoCloseable {
               .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
       CloudSide cloud = new CloudSide(process, log);
-      cloud.awaitPortal();
+      cloud.awaitPortal(setup);
       return cloud;
     } catch (IOException e) {
       throw new CloudSideException(
@@ -179,7 +179,7 @@ public final class CloudSide implements AutoCloseable {
    * Reads the cloud's stdout until its portal line, on a thread that then keeps draining it (a full
    * pipe would block the cloud).
    */
-  private void awaitPortal() {
+  private void awaitPortal(Setup setup) {
     CompletableFuture<String> portal = new CompletableFuture<>();
     Thread reader =
         new Thread(
@@ -215,21 +215,32 @@ public final class CloudSide implements AutoCloseable {
     if (line == null) {
       close();
       throw new CloudSideException(
-          "The demo's cloud side did not start its portal within "
-              + START_TIMEOUT.toSeconds()
-              + " s"
-              + (process.isAlive() ? "" : " (it ended with exit " + process.exitValue() + ")")
+          (process.isAlive()
+                  ? "The demo's cloud side did not start its portal within "
+                      + START_TIMEOUT.toSeconds()
+                      + " s"
+                  : "The demo's cloud side ended (exit "
+                      + process.exitValue()
+                      + ") before its portal started")
               + "; the end of "
               + log
               + ": "
-              + tail(log));
+              + tail(log)
+              + " (when port "
+              + setup.portalPort()
+              + " or "
+              + setup.brokerPort()
+              + " is taken, --portal-port and --broker-port choose others)");
     }
   }
 
-  /** The last lines of the log, for a failure's message. */
+  /** The last lines of the log without stack frames, for a failure's message. */
   static String tail(Path log) {
     try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      List<String> lines =
+          Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+              .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+              .toList();
       return String.join(" | ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
     } catch (IOException e) {
       return "(" + log + " cannot be read: " + e.getMessage() + ")";
