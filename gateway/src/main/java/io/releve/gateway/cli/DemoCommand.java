@@ -8,15 +8,17 @@ import io.releve.gateway.config.GatewayConfig;
 import io.releve.gateway.config.SimulatedBuildingFile;
 import io.releve.gateway.daemon.BusConnector;
 import io.releve.gateway.daemon.Daemon;
-import io.releve.gateway.decode.WiredFrameDecoder;
 import io.releve.gateway.decode.radio.KeyStore;
+import io.releve.gateway.demo.CloudSide;
+import io.releve.gateway.demo.CloudSideException;
+import io.releve.gateway.demo.LandlordFiles;
+import io.releve.gateway.demo.MailWatch;
+import io.releve.gateway.demo.TryIt;
 import io.releve.gateway.device.Medium;
-import io.releve.gateway.ingest.FrameIngest;
 import io.releve.gateway.reading.ClockState;
 import io.releve.gateway.reading.Quantity;
 import io.releve.gateway.reading.Reading;
 import io.releve.gateway.reading.Value;
-import io.releve.gateway.sim.building.Backfill;
 import io.releve.gateway.sim.building.Building;
 import io.releve.gateway.sim.building.BusPlan;
 import io.releve.gateway.sim.building.PlannedSlave;
@@ -28,7 +30,7 @@ import io.releve.gateway.store.BusMeters;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.InstalledDevice;
 import io.releve.gateway.store.Inventory;
-import io.releve.gateway.store.Quarantine;
+import io.releve.gateway.store.Outbox;
 import io.releve.gateway.store.ReadingFilter;
 import io.releve.gateway.store.ReadingStore;
 import io.releve.gateway.store.StoredAlert;
@@ -44,13 +46,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,18 +65,28 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code releve demo}: the gateway on the simulated building, without hardware. Installs the
- * building's meters, backfills a few days of history on the first start, serves the building's
- * wired buses as virtual M-Bus slaves on local TCP ports, and runs the real daemon on them (our
- * link layer, one thread per bus, one transaction per cycle) until Ctrl-C. A second start reuses
- * the data; {@code --reset} starts afresh.
+ * building's meters, backfills history on the first start, serves the building's wired buses as
+ * virtual M-Bus slaves on local TCP ports, and runs the real daemon on them (our link layer, one
+ * thread per bus, one transaction per cycle) until Ctrl-C. A second start reuses the data; {@code
+ * --reset} starts afresh.
+ *
+ * <p>Given the cloud's class path ({@code ./releve demo} sets {@code $RELEVE_CLOUD_CLASSPATH}), it
+ * first starts the cloud side as a child process ({@link CloudSide}: embedded broker, bridge and
+ * portal), imports the building's landlord files into the portal, delivers the gateway's outbox to
+ * that broker, prints the enrolment details to try and the links of the mails the portal writes;
+ * Ctrl-C stops the gateway, then the cloud.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the gateway on the simulated building (config/simulated-building.conf): installs its",
-      "meters, backfills history on the first start, serves its wired buses on local TCP ports",
-      "and polls them with the real daemon until Ctrl-C. Data in var/demo (--reset: afresh)."
+      "Runs the gateway on the simulated building (config/simulated-building.conf):",
+      "installs its meters, backfills history on the first start, serves its wired",
+      "buses on local TCP ports and polls them with the real daemon until Ctrl-C.",
+      "Data in var/demo (--reset: afresh). With the cloud's jars (./releve demo sets",
+      "$RELEVE_CLOUD_CLASSPATH), also runs the embedded broker, the bridge and the",
+      "portal (http://localhost:8080), delivers the readings to them, and prints the",
+      "enrolment details to try and the links of the portal's mails."
     },
     subcommands = {DemoFramesCommand.class})
 public final class DemoCommand implements Callable<Integer> {
@@ -98,6 +109,44 @@ public final class DemoCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Days of hourly history backfilled on the first start, 0 to 400 (default 14).")
   int historyDays = 14;
+
+  @Option(
+      names = "--history-months",
+      paramLabel = "N",
+      description = {
+        "Months of daily history backfilled before the hourly days on the first start, 0 to 36",
+        "(default 13 with the cloud, 0 without)."
+      })
+  Integer historyMonths;
+
+  /** Set by {@code ./releve demo} to the cloud's jars (the bridge's and the portal's). */
+  static final String CLOUD_CLASSPATH = "RELEVE_CLOUD_CLASSPATH";
+
+  @Option(
+      names = "--cloud-classpath",
+      paramLabel = "PATH",
+      description = {
+        "The cloud's jars, to run the broker, the bridge and the portal beside the gateway",
+        "(default: $" + CLOUD_CLASSPATH + ", which ./releve demo sets)."
+      })
+  String cloudClasspath;
+
+  @Option(
+      names = "--gateway-only",
+      description = "Runs the gateway alone, without the cloud side even when its jars are known.")
+  boolean gatewayOnly;
+
+  @Option(
+      names = "--portal-port",
+      paramLabel = "PORT",
+      description = "The portal's port on 127.0.0.1 (default 8080).")
+  int portalPort = 8080;
+
+  @Option(
+      names = "--broker-port",
+      paramLabel = "PORT",
+      description = "The embedded MQTT broker's port on 127.0.0.1 (default 1883).")
+  int brokerPort = 1883;
 
   @Option(
       names = "--poll-interval",
@@ -142,9 +191,16 @@ public final class DemoCommand implements Callable<Integer> {
     if (cycles != null && cycles < 1) {
       throw new CliException(ExitCodes.USAGE, "--cycles must be at least 1, not " + cycles + ".");
     }
+    checkPort("--portal-port", portalPort);
+    checkPort("--broker-port", brokerPort);
     // validated before --reset deletes anything
     SimulatedBuildingFile description = building.description();
     Path folder = data != null ? data : defaultData();
+    CloudSide.Setup cloudSetup = cloudSetup(folder);
+    int months = historyMonths != null ? historyMonths : cloudSetup == null ? 0 : 13;
+    if (months < 0 || months > 36) {
+      throw new CliException(ExitCodes.USAGE, "--history-months must lie between 0 and 36.");
+    }
     if (reset) {
       deleteData(folder);
     }
@@ -156,9 +212,28 @@ public final class DemoCommand implements Callable<Integer> {
         "Relevé demo: simulated building %s, %d meters on %d wired buses%n",
         loaded.site(), loaded.meters().size(), loaded.plans().size());
 
+    MailWatch mails = null;
+    CloudSide cloud = null;
+    if (cloudSetup != null) {
+      mails = new MailWatch(cloudSetup.mailFolder(), line -> printLine(out, line));
+      out.printf(
+          "cloud      starting the embedded broker (port %d), the bridge and the portal (log in"
+              + " %s)%n",
+          brokerPort, cloudSetup.folder().resolve("cloud.log"));
+      out.flush();
+      try {
+        cloud = CloudSide.start(cloudSetup, LandlordFiles.of(loaded));
+      } catch (CloudSideException e) {
+        mails.close();
+        throw new CliException(ExitCodes.FAILURE, e.getMessage(), e);
+      }
+      out.printf("cloud      portal at %s%n", cloudSetup.portalUrl());
+    }
+
     Database db = Database.open(folder.resolve("releve.db"), clock);
     SimulatedBuilding running = null;
     Daemon daemon = null;
+    Delivery delivery = null;
     DemoRadio radio = null;
     List<String> endedEarly = List.of();
     // Ctrl-C: the hook asks the main thread to stop and waits for it to store and close
@@ -181,7 +256,11 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf(
           "meters     %d installed now, %d from an earlier run%n",
           installed, loaded.installation().size() - installed);
-      backfillOnFirstStart(loaded, db, out, err);
+      // the inventory is in the outbox before the history: once the bridge has it, the portal knows
+      // the meters' serials, which the enrolment asks for
+      long inventoryUpTo = new Outbox(db).state().nextSeq() - 1;
+      new DemoHistory(clock, () -> stopRequested.getCount() == 0)
+          .backfillOnFirstStart(loaded, db, months, historyDays, out, err);
       printLeaks(loaded, out);
 
       running = SimulatedBuilding.start(loaded, clock, SimulatedBuilding.Line.TCP);
@@ -200,7 +279,7 @@ public final class DemoCommand implements Callable<Integer> {
               });
       radio = DemoRadio.start(loaded, clock, keys);
       int recorded = recordBusMeters(loaded, db);
-      GatewayConfig config = writeConfig(loaded, running, folder);
+      GatewayConfig config = writeConfig(loaded, running, folder, cloudSetup);
       out.printf(
           "buses      %d meters recorded for polling by primary address (a real installation"
               + " finds them with 'releve scan')%n",
@@ -252,11 +331,20 @@ public final class DemoCommand implements Callable<Integer> {
               () -> ClockState.SYNCHRONISED,
               watch,
               receiving);
+      if (cloudSetup != null) {
+        delivery = Delivery.start(config, db, clock, clock, daemon);
+        out.printf("uplink     delivering the outbox to %s%n", cloudSetup.brokerUri());
+        out.flush();
+        awaitInventory(db, inventoryUpTo, out);
+        printTryIt(loaded, db, cloudSetup, out);
+        mails.start();
+      }
       radio.transmitAll();
       endedEarly = watchCycles(loaded, db, watch, daemon, out);
     } finally {
       try {
-        closeInOrder(daemon, radio, running, db::checkpoint, db);
+        // the gateway first, so that it stops sending before the broker goes
+        closeInOrder(daemon, delivery, radio, running, db::checkpoint, db, cloud, mails);
       } finally {
         cleanedUp.countDown();
         if (!interrupted.get()) {
@@ -334,48 +422,68 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private void backfillOnFirstStart(
-      Building loaded, Database db, PrintWriter out, PrintWriter err) {
-    ReadingStore store = new ReadingStore(db);
-    if (!store.find(ReadingFilter.all().limit(1)).isEmpty()) {
-      out.println("history    kept from an earlier run (--reset starts afresh)");
-      return;
+  /**
+   * What to try on the portal, with a move-in date on the first day of the stored history (in the
+   * site's zone), so that the resident's dashboard shows all of it.
+   */
+  private static void printTryIt(
+      Building loaded, Database db, CloudSide.Setup setup, PrintWriter out) {
+    List<StoredReading> first = new ReadingStore(db).find(ReadingFilter.all().limit(1));
+    LocalDate moveIn =
+        first.isEmpty()
+            ? LocalDate.now(loaded.meterZone())
+            : LocalDate.ofInstant(first.get(0).reading().receivedAt(), loaded.meterZone());
+    for (String line : TryIt.lines(loaded, setup.portalUrl(), moveIn, setup.mailFolder())) {
+      out.println(line);
     }
-    if (historyDays == 0) {
-      return;
+    out.println();
+    out.flush();
+  }
+
+  /** How long the start waits for the bridge to acknowledge the inventory. */
+  static final Duration INVENTORY_WAIT = Duration.ofSeconds(30);
+
+  /**
+   * Waits until the bridge has acknowledged the outbox up to {@code upTo} (the inventory), so that
+   * the serials printed next are known to the portal when the newcomer types them.
+   */
+  private void awaitInventory(Database db, long upTo, PrintWriter out) throws InterruptedException {
+    Outbox outbox = new Outbox(db);
+    long deadline = System.nanoTime() + INVENTORY_WAIT.toNanos();
+    while (outbox.ackedSeq() < upTo && System.nanoTime() < deadline) {
+      if (stopRequested.await(200, TimeUnit.MILLISECONDS)) {
+        return;
+      }
     }
-    Duration hour = Duration.ofHours(1);
-    Instant to = Instant.ofEpochMilli(clock.millis() / hour.toMillis() * hour.toMillis());
-    Instant from = to.minus(Duration.ofDays(historyDays));
-    FrameIngest ingest =
-        new FrameIngest(new WiredFrameDecoder(), store, new Quarantine(db), loaded.meterZone());
-    Backfill.Result result;
-    try {
-      result =
-          new Backfill(loaded, ingest)
-              .run(
-                  from,
-                  to,
-                  hour,
-                  (upTo, done, total) -> {
-                    err.printf(Locale.ROOT, "\rbackfilling %d/%d hours", done, total);
-                    err.flush();
-                    if (stopRequested.getCount() == 0) {
-                      throw new CancellationException("stopped during the backfill");
-                    }
-                  });
-    } catch (CancellationException e) {
-      err.println();
-      out.println("history    stopped part-way (the days stored stay; --reset starts afresh)");
-      return;
+    out.println(
+        outbox.ackedSeq() >= upTo
+            ? "registry   the portal knows the building's meters; the history follows"
+            : "registry   the bridge has not acknowledged the meters yet: give it a moment before"
+                + " enrolling");
+  }
+
+  private static void printLine(PrintWriter out, String line) {
+    synchronized (out) {
+      out.println(line);
+      out.flush();
     }
-    err.println();
-    out.printf(
-        Locale.ROOT,
-        "history    %d days, every meter read hourly: %d readings stored in %.1f s%n",
-        historyDays,
-        result.readings(),
-        result.elapsed().toMillis() / 1000.0);
+  }
+
+  /** The cloud side's setup, or null for the gateway alone. */
+  private CloudSide.Setup cloudSetup(Path folder) {
+    String classpath = cloudClasspath != null ? cloudClasspath : System.getenv(CLOUD_CLASSPATH);
+    if (gatewayOnly || classpath == null || classpath.isBlank()) {
+      return null;
+    }
+    return new CloudSide.Setup(
+        classpath, folder.resolve("cloud"), folder.resolve("mail"), brokerPort, portalPort);
+  }
+
+  private static void checkPort(String option, int port) {
+    if (port < 1 || port > 65_535) {
+      throw new CliException(
+          ExitCodes.USAGE, option + " must lie between 1 and 65535, not " + port + ".");
+    }
   }
 
   /** Where the simulated leaks are and since when, to compare with what the gateway finds. */
@@ -414,7 +522,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** Writes the gateway configuration of this run (the ports change) and loads it back. */
-  private GatewayConfig writeConfig(Building loaded, SimulatedBuilding running, Path folder)
+  private GatewayConfig writeConfig(
+      Building loaded, SimulatedBuilding running, Path folder, CloudSide.Setup cloudSetup)
       throws IOException, io.releve.common.config.ConfigException {
     Path file = folder.resolve("releve.conf");
     SimulatedBuses.writeGatewayConfig(
@@ -426,6 +535,14 @@ public final class DemoCommand implements Callable<Integer> {
         pollInterval);
     Files.writeString(
         file, DemoRadio.configBlock(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    if (cloudSetup != null) {
+      // the largest batches the uplink takes: the first start's history reaches the portal sooner
+      Files.writeString(
+          file,
+          "mqtt.uri = " + cloudSetup.brokerUri() + "\nuplink.batch-size = 2000\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.APPEND);
+    }
     return GatewayConfig.load(file);
   }
 
@@ -558,7 +675,18 @@ public final class DemoCommand implements Callable<Integer> {
             || name.equals("keys")
             || name.equals(STARTED_FILE)) {
           Files.delete(file);
+        } else if (name.equals("cloud") || name.equals("mail")) {
+          deleteTree(file);
         }
+      }
+    }
+  }
+
+  /** The cloud side's folder or the mail folder, with everything in it. */
+  private static void deleteTree(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
       }
     }
   }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -102,6 +103,10 @@ public final class TcpSlaveServer implements AutoCloseable {
         connections.incrementAndGet();
         socket.setTcpNoDelay(true); // each paced character leaves at once
         new SlaveLine(bus, timing).serve(socket.getInputStream(), socket.getOutputStream());
+      } catch (SocketException e) {
+        // a reset or a broken pipe while replying: the master hung up mid-reply (a daemon that
+        // stops during a cycle), which is the master closing, not the slave failing
+        LOG.debug("Simulated bus {} on port {}: the master hung up: {}", bus.name(), port(), e);
       } catch (IOException | RuntimeException e) {
         if (!closed) {
           failures.incrementAndGet();

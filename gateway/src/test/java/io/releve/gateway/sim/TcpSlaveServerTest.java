@@ -299,6 +299,25 @@ class TcpSlaveServerTest {
   }
 
   @Test
+  void serve_masterHangsUpMidReply_isTheMasterClosing_notAFailure() throws IOException {
+    // 2400 baud: the reply is paced over a few hundred milliseconds, so the hang-up lands in it
+    TcpSlaveServer server = serve(bus(2400, new VirtualSlave(TestMeter.single("12345678"), 5)));
+    try (Socket socket = new Socket(server.host(), server.port())) {
+      socket.setSoLinger(true, 0); // close with a reset, as a master that stops does
+      OutputStream out = socket.getOutputStream();
+      out.write(LinkFrames.shortFrame(LinkFrames.C_REQ_UD2, 5));
+      out.flush();
+      assertEquals(0x68, socket.getInputStream().read(), "the long frame's start");
+    }
+
+    MBusMaster next = master(server, 2);
+
+    assertEquals(1, next.readPrimary(5).telegrams().size());
+    assertEquals(2, server.connections());
+    assertEquals(0, server.failures());
+  }
+
+  @Test
   void close_stopsServing() throws IOException {
     TcpSlaveServer server = TcpSlaveServer.start(bus(BAUD));
     int port = server.port();

@@ -1,0 +1,262 @@
+package io.releve.portal.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.releve.portal.Visitor;
+import io.releve.testkit.ChildJvm;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's demo, briefly: {@code releve demo} with the cloud's classes runs the simulated
+ * building, the gateway, the embedded broker, the bridge and the portal; a newcomer follows what it
+ * prints (enrols as the resident of the leaking flat, opens the activation link it prints) and
+ * finds the readings and the leak alert on the portal. SIGTERM then stops the gateway and the
+ * cloud.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class OneCommandDemoTest {
+
+  private static final Pattern SERIAL = Pattern.compile("dwelling +serial number (\\S+)");
+  private static final Pattern SITE = Pattern.compile("residence code (\\S+)");
+  private static final Pattern MOVE_IN =
+      Pattern.compile("move-in date +\\S+ \\((\\d{4}-\\d\\d-\\d\\d)\\)");
+  private static final String PASSWORD = "Demo-2026!x";
+
+  /** The history the newcomer's portal gets: enough for the leak detector, short for the test. */
+  private static final String HISTORY_DAYS = "4";
+
+  private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(90);
+
+  @TempDir Path folder;
+
+  private Process demo;
+  private final List<String> printed = new CopyOnWriteArrayList<>();
+
+  /** SIGTERM first: the demo's hook stops the cloud, which SIGKILL would leave running. */
+  @AfterEach
+  void stopDemo() throws Exception {
+    if (demo != null && demo.isAlive()) {
+      demo.destroy();
+      if (!demo.waitFor(60, TimeUnit.SECONDS)) {
+        demo.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void aNewcomer_enrolsAsTheLeakingFlatsResident_andSeesItsReadingsAndItsLeakAlert()
+      throws Exception {
+    int portalPort = freePort();
+    int brokerPort = freePort();
+    Path stderr = folder.resolve("demo.err");
+    demo =
+        ChildJvm.start(
+            io.releve.gateway.cli.Main.class,
+            stderr,
+            "demo",
+            "--building",
+            building().toString(),
+            "--data",
+            folder.resolve("data").toString(),
+            "--cloud-classpath",
+            System.getProperty("java.class.path"),
+            "--portal-port",
+            String.valueOf(portalPort),
+            "--broker-port",
+            String.valueOf(brokerPort),
+            "--history-days",
+            HISTORY_DAYS,
+            "--history-months",
+            "1");
+    readInBackground(demo);
+    String site = awaitPrinted(SITE, stderr);
+    String serial = awaitPrinted(SERIAL, stderr);
+    String moveIn = awaitPrinted(MOVE_IN, stderr);
+
+    Visitor resident = new Visitor(URI.create("http://localhost:" + portalPort));
+    enrol(resident, site, serial, moveIn, "resident@demo.example");
+    String link =
+        awaitPrinted(
+            Pattern.compile(
+                "mail to resident@demo\\.example: (http://localhost:"
+                    + portalPort
+                    + "/activation\\?token=\\S+)"),
+            stderr);
+    String activation = link.substring(link.indexOf("/activation"));
+    resident.get(activation);
+    assertEquals(
+        303,
+        resident
+            .post(activation, "password", PASSWORD, "confirm", PASSWORD, "terms", "on")
+            .statusCode());
+
+    String alerts = awaitPage(resident, "/alertes", "Fuite de niveau 3");
+    assertTrue(alerts.contains(serial), alerts);
+    String home = resident.get("/accueil").body();
+    assertTrue(home.contains("id=\"indexes\""), home);
+    assertTrue(home.contains(serial), "the leaking meter's index on the home page: " + home);
+    assertTrue(home.contains("m³"), home);
+
+    Visitor manager = new Visitor(URI.create("http://localhost:" + portalPort));
+    String managerLink =
+        awaitPrinted(
+            Pattern.compile(
+                "mail to gestion@demo\\.example: (http://\\S+/activation\\?token=\\S+)"),
+            stderr);
+    String managerActivation = managerLink.substring(managerLink.indexOf("/activation"));
+    manager.get(managerActivation);
+    assertEquals(
+        303,
+        manager
+            .post(managerActivation, "password", PASSWORD, "confirm", PASSWORD, "terms", "on")
+            .statusCode());
+    String sites = manager.get("/gestion").body();
+    assertTrue(sites.contains("12 rue des Compteurs"), sites);
+    assertTrue(sites.contains(">A03<"), "the leaking flat among the manager's dwellings: " + sites);
+
+    demo.destroy();
+    assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "the demo stops on SIGTERM");
+    String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+    assertFalse(errors.contains("\tat "), "no stack trace on stderr: " + errors);
+    assertFalse(listening(portalPort), "the portal stopped with the demo");
+    assertFalse(listening(brokerPort), "the broker stopped with the demo");
+    String cloudLog =
+        Files.readString(folder.resolve("data/cloud/cloud.log"), StandardCharsets.UTF_8);
+    assertFalse(cloudLog.contains("\tat "), "no stack trace in the cloud's log: " + cloudLog);
+  }
+
+  /** The four steps of the enrolment, as the demo's lines say. */
+  private static void enrol(Visitor v, String site, String serial, String moveIn, String email)
+      throws Exception {
+    v.get("/inscription/statut");
+    assertEquals(303, v.post("/inscription/statut", "status", "occupant").statusCode());
+    v.get("/inscription/residence");
+    assertEquals(303, v.post("/inscription/residence", "site", site).statusCode());
+    v.get("/inscription/logement");
+    assertEquals(
+        303,
+        v.post("/inscription/logement", "method", "serial", "identifier", serial).statusCode());
+    v.get("/inscription/coordonnees");
+    HttpResponse<String> sent =
+        v.post(
+            "/inscription/coordonnees",
+            "last_name",
+            "Petit",
+            "first_name",
+            "Jeanne",
+            "email",
+            email,
+            "move_in",
+            moveIn,
+            "certify",
+            "on");
+    assertEquals(303, sent.statusCode(), sent.body());
+  }
+
+  /** The page once it shows {@code text}: the gateway's outbox reaches the portal meanwhile. */
+  private String awaitPage(Visitor v, String path, String text) throws Exception {
+    long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
+    String body = "";
+    while (System.nanoTime() < deadline) {
+      body = v.get(path).body();
+      if (body.contains(text)) {
+        return body;
+      }
+      Thread.sleep(500);
+    }
+    return fail(path + " never showed [" + text + "] within " + DELIVERY_TIMEOUT + ": " + body);
+  }
+
+  /** The first group of the first line the demo printed that matches, waiting for it. */
+  private String awaitPrinted(Pattern pattern, Path stderr) throws Exception {
+    long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (String line : printed) {
+        Matcher match = pattern.matcher(line);
+        if (match.find()) {
+          return match.group(1);
+        }
+      }
+      if (!demo.isAlive()) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    return fail(
+        "the demo never printed "
+            + pattern
+            + (demo.isAlive() ? "" : " (it ended with exit " + demo.exitValue() + ")")
+            + "; stdout: "
+            + printed
+            + "; stderr: "
+            + Files.readString(stderr, StandardCharsets.UTF_8));
+  }
+
+  private void readInBackground(Process process) {
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  printed.add(line);
+                }
+              } catch (IOException e) {
+                printed.add("(stdout could not be read: " + e + ")");
+              }
+            },
+            "demo-stdout");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** The checkout's simulated building, the one the README's demo runs. */
+  private static Path building() {
+    Path file = Path.of("..", "config", "simulated-building.conf");
+    assertTrue(Files.isRegularFile(file), "the simulated building at " + file.toAbsolutePath());
+    return file;
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      return true;
+    } catch (ConnectException e) {
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
