@@ -1,14 +1,19 @@
 package io.releve.gateway.diag;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * A logback appender that keeps the daemon's last log lines in memory, for the {@code log-tail}
@@ -25,8 +30,6 @@ public final class LogRing extends AppenderBase<ILoggingEvent> {
 
   /** A longer line (a stack of causes) is cut: the start says what happened. */
   public static final int MAX_LINE_CHARS = 1_000;
-
-  private static volatile LogRing installed;
 
   private final Deque<Line> lines = new ArrayDeque<>();
   private final int capacity;
@@ -47,23 +50,23 @@ public final class LogRing extends AppenderBase<ILoggingEvent> {
     this.capacity = capacity;
   }
 
-  /** The ring the logging configuration started, or null when it has none (a test's logging). */
+  /**
+   * The started ring of the logging context SLF4J hands out, or null when its configuration has
+   * none. Looked up there rather than kept aside, so that another context loading a configuration
+   * (a test of one) never takes its place.
+   */
   public static LogRing installed() {
-    return installed;
-  }
-
-  @Override
-  public void start() {
-    super.start();
-    installed = this;
-  }
-
-  @Override
-  public void stop() {
-    super.stop();
-    if (installed == this) {
-      installed = null;
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return null;
     }
+    for (Logger logger : context.getLoggerList()) {
+      for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
+        if (it.next() instanceof LogRing ring && ring.isStarted()) {
+          return ring;
+        }
+      }
+    }
+    return null;
   }
 
   @Override

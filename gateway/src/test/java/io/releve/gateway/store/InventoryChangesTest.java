@@ -56,7 +56,7 @@ class InventoryChangesTest {
           .add(
               new InstalledDevice(
                   TestReadings.HCA, Medium.HEAT_COST_ALLOCATOR, null, A12, "Séjour"));
-      // back to version 3, as a database of that release: no change rows yet
+      // back to version 3, as a database of that release: no change rows, no clock columns yet
       database.write(
           "undo version 4",
           Durability.FULL,
@@ -64,6 +64,9 @@ class InventoryChangesTest {
             try (Statement statement = c.createStatement()) {
               statement.executeUpdate("DROP TABLE inventory_changes");
               statement.executeUpdate("DROP TABLE gateway_events");
+              statement.executeUpdate("DROP INDEX readings_unsynchronised");
+              statement.executeUpdate("ALTER TABLE readings DROP COLUMN boot_id");
+              statement.executeUpdate("ALTER TABLE readings DROP COLUMN mono_ns");
               statement.executeUpdate("DELETE FROM schema_version WHERE version >= 4");
               statement.executeUpdate("UPDATE outbox_sequence SET next_seq = 2");
             }

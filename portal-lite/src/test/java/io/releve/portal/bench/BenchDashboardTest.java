@@ -46,11 +46,7 @@ class BenchDashboardTest {
             "--warmup",
             "2",
             "--requests",
-            "8",
-            "--path",
-            "/accueil",
-            "--expect",
-            "</html>");
+            "8");
 
     assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
     Map<String, String> report = report();

@@ -1,7 +1,6 @@
 package io.releve.cloud.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.releve.cloud.Batches;
 import io.releve.cloud.Poll;
