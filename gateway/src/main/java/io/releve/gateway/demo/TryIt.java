@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the demo prints for a newcomer to try: where the portal is, what to type at enrolment to
@@ -30,25 +31,24 @@ public final class TryIt {
   private TryIt() {}
 
   /**
-   * The cold water meter of the flat with the leaking WC: the serial a resident of that flat types.
+   * The cold water meter a resident types at enrolment: the one of the flat with the leaking WC
+   * (faults.leaking-wc), so that the dashboard shows its alert, or in a building without one the
+   * first flat's.
    *
-   * @throws IllegalStateException when the building has no leaking WC or its meter no serial
+   * @throws IllegalStateException when no cold water meter of the flat has a printed serial
    */
-  public static InstalledDevice leakingFlatMeter(Building building) {
-    String flat =
-        building
-            .description()
-            .leakingWc()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "The demo needs a leaking WC (faults.leaking-wc) to show an alert."));
+  public static InstalledDevice meterToTry(Building building) {
+    Optional<String> leaking = building.description().leakingWc();
     return building.installation().stream()
-        .filter(d -> d.dwelling().label().equals(flat) && d.medium() == Medium.COLD_WATER)
-        .filter(d -> d.printedSerial() != null)
+        .filter(d -> d.medium() == Medium.COLD_WATER && d.printedSerial() != null)
+        .filter(d -> leaking.map(flat -> d.dwelling().label().equals(flat)).orElse(true))
         .findFirst()
         .orElseThrow(
-            () -> new IllegalStateException("The cold water meter of " + flat + " has no serial."));
+            () ->
+                new IllegalStateException(
+                    "No cold water meter with a printed serial in "
+                        + leaking.map(flat -> "flat " + flat).orElse("the building")
+                        + " to enrol with."));
   }
 
   /**
@@ -60,7 +60,11 @@ public final class TryIt {
    */
   public static List<String> lines(
       Building building, String portal, LocalDate moveIn, Path mailFolder) {
-    InstalledDevice meter = leakingFlatMeter(building);
+    InstalledDevice meter = meterToTry(building);
+    String why =
+        building.description().leakingWc().isPresent()
+            ? " (its WC leaks)"
+            : " (no flat leaks here: faults.leaking-wc makes one leak)";
     String site = building.site().value();
     List<String> lines = new ArrayList<>();
     lines.add("");
@@ -68,7 +72,8 @@ public final class TryIt {
     lines.add(
         "  Resident of flat "
             + meter.dwelling().label()
-            + " (its WC leaks): \"Créer mon compte\" (EN at the top right), then");
+            + why
+            + ": \"Créer mon compte\" (EN at the top right), then");
     lines.add("    situation      Locataire ou occupant / Tenant or occupant");
     lines.add("    residence code " + site);
     lines.add(
