@@ -1,10 +1,7 @@
 package io.releve.gateway.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,28 +110,7 @@ public final class CloudBridgeProcess implements AutoCloseable {
    * would block it; null when it ended first.
    */
   private CompletableFuture<String> ownLine() {
-    CompletableFuture<String> own = new CompletableFuture<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader out =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                  if (line.startsWith(OWN_LINE)) {
-                    own.complete(line);
-                  }
-                }
-                own.complete(null);
-              } catch (IOException e) {
-                own.completeExceptionally(e);
-              }
-            },
-            "bench-bridge-stdout");
-    reader.setDaemon(true);
-    reader.start();
-    return own;
+    return FirstLine.of(process, OWN_LINE, "bench-bridge-stdout");
   }
 
   /** The bridge's SQLite file. */

@@ -5,8 +5,6 @@ import io.releve.gateway.decode.WiredFrameDecoder;
 import io.releve.gateway.ingest.FrameIngest;
 import io.releve.gateway.sim.building.Backfill;
 import io.releve.gateway.sim.building.Building;
-import io.releve.gateway.sim.building.BusPlan;
-import io.releve.gateway.sim.building.PlannedSlave;
 import io.releve.gateway.store.BusMeter;
 import io.releve.gateway.store.BusMeters;
 import io.releve.gateway.store.Database;
@@ -19,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,18 +84,7 @@ public final class FootprintBuilding {
   public static Backlog prepare(Building building, Database database, int days, Instant end) {
     long started = System.nanoTime();
     new Inventory(database).importAll(building.installation());
-    List<BusMeter> meters = new ArrayList<>();
-    for (BusPlan plan : building.plans()) {
-      for (PlannedSlave slave : plan.slaves()) {
-        meters.add(
-            new BusMeter(
-                plan.name(),
-                slave.meter().address().identity(),
-                BusMeter.Addressing.PRIMARY,
-                slave.primaryAddress(),
-                end));
-      }
-    }
+    List<BusMeter> meters = building.busMeters(end);
     new BusMeters(database).save(meters);
     FrameIngest ingest =
         new FrameIngest(

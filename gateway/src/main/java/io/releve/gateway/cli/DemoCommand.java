@@ -20,8 +20,6 @@ import io.releve.gateway.reading.Quantity;
 import io.releve.gateway.reading.Reading;
 import io.releve.gateway.reading.Value;
 import io.releve.gateway.sim.building.Building;
-import io.releve.gateway.sim.building.BusPlan;
-import io.releve.gateway.sim.building.PlannedSlave;
 import io.releve.gateway.sim.building.SimulatedBuilding;
 import io.releve.gateway.store.AlertRow;
 import io.releve.gateway.store.Alerts;
@@ -504,19 +502,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** Records every meter of the building's plans for polling, as a primary scan would. */
   private int recordBusMeters(Building loaded, Database db) {
-    List<BusMeter> meters = new ArrayList<>();
-    Instant now = clock.instant();
-    for (BusPlan plan : loaded.plans()) {
-      for (PlannedSlave slave : plan.slaves()) {
-        meters.add(
-            new BusMeter(
-                plan.name(),
-                slave.meter().address().identity(),
-                BusMeter.Addressing.PRIMARY,
-                slave.primaryAddress(),
-                now));
-      }
-    }
+    List<BusMeter> meters = loaded.busMeters(clock.instant());
     new BusMeters(db).save(meters);
     return meters.size();
   }

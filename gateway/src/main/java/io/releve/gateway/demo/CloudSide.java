@@ -1,8 +1,7 @@
 package io.releve.gateway.demo;
 
-import java.io.BufferedReader;
+import io.releve.gateway.bench.FirstLine;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,27 +179,8 @@ public final class CloudSide implements AutoCloseable {
    * pipe would block the cloud).
    */
   private void awaitPortal(Setup setup) {
-    CompletableFuture<String> portal = new CompletableFuture<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader out =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                  if (line.startsWith(PORTAL_LINE)) {
-                    portal.complete(line);
-                  }
-                }
-                portal.complete(null);
-              } catch (IOException e) {
-                portal.completeExceptionally(e);
-              }
-            },
-            "releve-demo-cloud-stdout");
-    reader.setDaemon(true);
-    reader.start();
+    CompletableFuture<String> portal =
+        FirstLine.of(process, PORTAL_LINE, "releve-demo-cloud-stdout");
     String line;
     try {
       line = portal.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

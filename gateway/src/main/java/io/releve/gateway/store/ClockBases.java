@@ -54,9 +54,9 @@ public final class ClockBases {
         "record the time base " + base.text(),
         Durability.FULL,
         c -> {
-          setMeta(c, TIME_BASE, base.text());
+          MetaTable.set(c, TIME_BASE, base.text());
           if (!base.synchronised()) {
-            setMeta(c, FIRST_SEQ, Long.toString(OutboxSequence.peekNext(c)));
+            MetaTable.set(c, FIRST_SEQ, Long.toString(OutboxSequence.peekNext(c)));
             return new Retiming(0, 0, 0);
           }
           return retime(c, base);
@@ -69,28 +69,8 @@ public final class ClockBases {
   }
 
   static TimeBase current(Connection c) throws SQLException {
-    String text = meta(c, TIME_BASE);
+    String text = MetaTable.get(c, TIME_BASE);
     return text == null ? null : TimeBase.parse(text);
-  }
-
-  private static String meta(Connection c, String key) throws SQLException {
-    try (PreparedStatement query = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-      query.setString(1, key);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next() ? row.getString(1) : null;
-      }
-    }
-  }
-
-  private static void setMeta(Connection c, String key, String value) throws SQLException {
-    try (PreparedStatement upsert =
-        c.prepareStatement(
-            "INSERT INTO meta (key, value) VALUES (?, ?)"
-                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-      upsert.setString(1, key);
-      upsert.setString(2, value);
-      upsert.executeUpdate();
-    }
   }
 
   /**
@@ -100,7 +80,7 @@ public final class ClockBases {
    * their time (their anchor is gone).
    */
   private static int retimeEvents(Connection c, TimeBase base) throws SQLException {
-    String first = meta(c, FIRST_SEQ);
+    String first = MetaTable.get(c, FIRST_SEQ);
     if (first == null) {
       return 0;
     }
@@ -134,10 +114,7 @@ public final class ClockBases {
       }
       count += rows.size();
     }
-    try (PreparedStatement delete = c.prepareStatement("DELETE FROM meta WHERE key = ?")) {
-      delete.setString(1, FIRST_SEQ);
-      delete.executeUpdate();
-    }
+    MetaTable.remove(c, FIRST_SEQ);
     return count;
   }
 

@@ -169,7 +169,7 @@ public final class Outbox {
           if (seq <= ackedSeq(c)) {
             return false;
           }
-          setMeta(c, ACKED_SEQ, Long.toString(seq));
+          MetaTable.set(c, ACKED_SEQ, Long.toString(seq));
           return true;
         });
   }
@@ -192,7 +192,12 @@ public final class Outbox {
    */
   public void hold() {
     database.write(
-        "hold the outbox", Durability.FULL, c -> setMeta(c, HOLD, Boolean.TRUE.toString()));
+        "hold the outbox",
+        Durability.FULL,
+        c -> {
+          MetaTable.set(c, HOLD, Boolean.TRUE.toString());
+          return null;
+        });
   }
 
   /** Retention may delete readings whether or not they were sent: the gateway has no uplink. */
@@ -201,10 +206,7 @@ public final class Outbox {
         "release the outbox",
         Durability.NORMAL,
         c -> {
-          try (PreparedStatement delete = c.prepareStatement("DELETE FROM meta WHERE key = ?")) {
-            delete.setString(1, HOLD);
-            delete.executeUpdate();
-          }
+          MetaTable.remove(c, HOLD);
           return null;
         });
   }
@@ -272,34 +274,13 @@ public final class Outbox {
   }
 
   static long ackedSeq(Connection c) throws SQLException {
-    String value = meta(c, ACKED_SEQ);
+    String value = MetaTable.get(c, ACKED_SEQ);
     return value == null ? 0 : Long.parseLong(value);
   }
 
   /** The seq above which retention must keep readings: the acked seq while held, else none. */
   static OptionalLong retentionFloor(Connection c) throws SQLException {
-    return meta(c, HOLD) == null ? OptionalLong.empty() : OptionalLong.of(ackedSeq(c));
-  }
-
-  private static String meta(Connection c, String key) throws SQLException {
-    try (PreparedStatement query = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-      query.setString(1, key);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next() ? row.getString(1) : null;
-      }
-    }
-  }
-
-  private static Void setMeta(Connection c, String key, String value) throws SQLException {
-    try (PreparedStatement upsert =
-        c.prepareStatement(
-            "INSERT INTO meta (key, value) VALUES (?, ?)"
-                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-      upsert.setString(1, key);
-      upsert.setString(2, value);
-      upsert.executeUpdate();
-    }
-    return null;
+    return MetaTable.get(c, HOLD) == null ? OptionalLong.empty() : OptionalLong.of(ackedSeq(c));
   }
 
   /** Makes one entry of a row; an {@link IllegalArgumentException} says the contract refuses it. */

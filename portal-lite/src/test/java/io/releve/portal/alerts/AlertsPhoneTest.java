@@ -77,19 +77,11 @@ class AlertsPhoneTest {
 
   @AfterEach
   void stop() {
-    System.clearProperty("SE_CACHE_PATH");
-    try {
-      if (chromium != null) {
-        chromium.close();
-      }
-    } finally {
-      site.close();
-    }
+    Chromium.stop(chromium, site);
   }
 
-  /** {@code localhost}: Chromium sends the {@code __Host-} cookie over plain http only there. */
-  private String url(String path) {
-    return "http://localhost:" + site.portal.uri().getPort() + path;
+  private String url(String pathAndQuery) {
+    return Chromium.localUrl(site, pathAndQuery);
   }
 
   @Test

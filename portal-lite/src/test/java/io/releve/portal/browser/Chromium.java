@@ -2,6 +2,7 @@ package io.releve.portal.browser;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.releve.portal.PortalWorld;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -241,6 +242,30 @@ public final class Chromium implements AutoCloseable {
   }
 
   /** Quits the browser, then stops the driver (quitting usually stops it already). */
+
+  /**
+   * Ends a browser test: forgets the Selenium cache folder the test set, closes the browser when it
+   * was started, then the portal it browsed.
+   */
+  public static void stop(Chromium chromium, PortalWorld world) {
+    System.clearProperty("SE_CACHE_PATH");
+    try {
+      if (chromium != null) {
+        chromium.close();
+      }
+    } finally {
+      world.close();
+    }
+  }
+
+  /**
+   * The portal's address on {@code localhost}: Chromium counts it a secure context and sends the
+   * {@code __Host-} session cookie over plain http there, not on {@code 127.0.0.1}.
+   */
+  public static String localUrl(PortalWorld world, String pathAndQuery) {
+    return "http://localhost:" + world.portal.uri().getPort() + pathAndQuery;
+  }
+
   @Override
   public void close() {
     try {

@@ -64,19 +64,11 @@ class DocumentsWalkTest {
 
   @AfterEach
   void stop() {
-    System.clearProperty("SE_CACHE_PATH");
-    try {
-      if (chromium != null) {
-        chromium.close();
-      }
-    } finally {
-      world.close();
-    }
+    Chromium.stop(chromium, world);
   }
 
-  /** The portal on {@code localhost}, where Chromium sends the {@code __Host-} cookie over http. */
   private String url(String pathAndQuery) {
-    return "http://localhost:" + world.portal.uri().getPort() + pathAndQuery;
+    return Chromium.localUrl(world, pathAndQuery);
   }
 
   private void logIn(String email) {

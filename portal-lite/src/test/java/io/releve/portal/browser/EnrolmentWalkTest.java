@@ -54,22 +54,11 @@ class EnrolmentWalkTest {
 
   @AfterEach
   void stop() {
-    System.clearProperty("SE_CACHE_PATH");
-    try {
-      if (chromium != null) {
-        chromium.close();
-      }
-    } finally {
-      world.close();
-    }
+    Chromium.stop(chromium, world);
   }
 
-  /**
-   * The portal's own address on {@code localhost}: Chromium counts it a secure context and sends
-   * the {@code __Host-} session cookie over plain http there, not on {@code 127.0.0.1}.
-   */
   private String url(String pathAndQuery) {
-    return "http://localhost:" + world.portal.uri().getPort() + pathAndQuery;
+    return Chromium.localUrl(world, pathAndQuery);
   }
 
   @Test

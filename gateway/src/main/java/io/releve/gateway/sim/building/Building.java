@@ -7,6 +7,7 @@ import io.releve.gateway.device.DeviceIdentity;
 import io.releve.gateway.device.Medium;
 import io.releve.gateway.device.PrintedSerial;
 import io.releve.gateway.sim.SimulatedMeter;
+import io.releve.gateway.store.BusMeter;
 import io.releve.gateway.store.Dwelling;
 import io.releve.gateway.store.InstalledDevice;
 import io.releve.gateway.store.SiteCode;
@@ -172,6 +173,26 @@ public final class Building {
   /** The wired buses, stairwells first, then the boiler room. */
   public List<BusPlan> plans() {
     return plans;
+  }
+
+  /**
+   * Every meter of the plans as the gateway records it for polling after a primary scan: its bus,
+   * its identity and its primary address, found at {@code foundAt}.
+   */
+  public List<BusMeter> busMeters(Instant foundAt) {
+    List<BusMeter> meters = new ArrayList<>();
+    for (BusPlan plan : plans) {
+      for (PlannedSlave slave : plan.slaves()) {
+        meters.add(
+            new BusMeter(
+                plan.name(),
+                slave.meter().address().identity(),
+                BusMeter.Addressing.PRIMARY,
+                slave.primaryAddress(),
+                foundAt));
+      }
+    }
+    return meters;
   }
 
   /** Builds the building once, drawing every random choice from one seeded stream in order. */
