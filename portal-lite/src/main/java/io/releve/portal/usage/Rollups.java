@@ -60,6 +60,11 @@ public final class Rollups implements AutoCloseable {
 
   static final int DEVICES_PER_TRANSACTION = 100;
 
+  /** The index readings stored since a mark; found through the index on {@code stored_at}. */
+  static final String TOUCHED_READINGS =
+      "SELECT r.device, r.received_at, r.stored_at FROM readings r WHERE r.stored_at > ? AND "
+          + Fluid.indexReadingCondition();
+
   /** Touched days further apart than this are read from the readings in separate ranges. */
   private static final int RANGE_GAP_DAYS = 7;
 
@@ -238,10 +243,7 @@ public final class Rollups implements AutoCloseable {
 
   private Touched touched(Connection c, long since) throws SQLException {
     Touched touched = new Touched();
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT r.device, r.received_at, r.stored_at FROM readings r WHERE r.stored_at > ? AND "
-                + Fluid.indexReadingCondition())) {
+    try (PreparedStatement select = c.prepareStatement(TOUCHED_READINGS)) {
       select.setFetchSize(10_000);
       select.setLong(1, since);
       try (ResultSet row = select.executeQuery()) {

@@ -1,12 +1,16 @@
 package io.releve.portal.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.releve.cloud.store.StoreSettings.Engine;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -170,6 +174,30 @@ class RollupsTest {
           List.of("2026-02-01 null null null 12.345 m3", "2026-02-02 0.155 1 null 12.5 m3"),
           store.days("W1"));
       assertEquals(List.of(), store.days("H2"));
+    }
+  }
+
+  @Test
+  void theReadingsSinceTheMark_areFoundThroughTheStoredAtIndex_notByReadingTheWholeTable() {
+    try (UsageStore store = new UsageStore(Engine.SQLITE, folder, UsageStore.PARIS)) {
+      String plan =
+          store.database.read(
+              "plan",
+              c -> {
+                StringBuilder details = new StringBuilder();
+                try (PreparedStatement explain =
+                    c.prepareStatement("EXPLAIN QUERY PLAN " + Rollups.TOUCHED_READINGS)) {
+                  explain.setLong(1, 0);
+                  try (ResultSet row = explain.executeQuery()) {
+                    while (row.next()) {
+                      details.append(row.getString("detail")).append('\n');
+                    }
+                  }
+                }
+                return details.toString();
+              });
+
+      assertTrue(plan.contains("USING INDEX readings_by_stored_at (stored_at>?)"), plan);
     }
   }
 }

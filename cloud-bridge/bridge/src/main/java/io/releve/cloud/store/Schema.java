@@ -15,7 +15,8 @@ final class Schema {
           new Migration(1, "initial"),
           new Migration(2, "device_changes"),
           new Migration(3, "portal"),
-          new Migration(4, "resident_views"));
+          new Migration(4, "resident_views"),
+          new Migration(5, "readings_by_stored_at"));
 
   private Schema() {}
 }
