@@ -106,7 +106,9 @@ public final class CloudSide implements AutoCloseable {
               "--config",
               setup.config().toString(),
               "--embedded-broker",
-              String.valueOf(setup.brokerPort()));
+              String.valueOf(setup.brokerPort()),
+              "--stop-with",
+              String.valueOf(ProcessHandle.current().pid()));
       Process process =
           new ProcessBuilder(command)
               .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))

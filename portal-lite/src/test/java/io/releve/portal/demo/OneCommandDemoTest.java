@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * building, the gateway, the embedded broker, the bridge and the portal; a newcomer follows what it
  * prints (enrols as the resident of the leaking flat, opens the activation link it prints) and
  * finds the readings and the leak alert on the portal. SIGTERM then stops the gateway and the
- * cloud.
+ * cloud; SIGKILL of the demo stops the cloud too.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class OneCommandDemoTest {
@@ -56,7 +56,7 @@ class OneCommandDemoTest {
   private Process demo;
   private final List<String> printed = new CopyOnWriteArrayList<>();
 
-  /** SIGTERM first: the demo's hook stops the cloud, which SIGKILL would leave running. */
+  /** SIGTERM first: the demo's hook stops the gateway, then the cloud, each cleanly. */
   @AfterEach
   void stopDemo() throws Exception {
     if (demo != null && demo.isAlive()) {
@@ -73,26 +73,7 @@ class OneCommandDemoTest {
     int portalPort = freePort();
     int brokerPort = freePort();
     Path stderr = folder.resolve("demo.err");
-    demo =
-        ChildJvm.start(
-            io.releve.gateway.cli.Main.class,
-            stderr,
-            "demo",
-            "--building",
-            building().toString(),
-            "--data",
-            folder.resolve("data").toString(),
-            "--cloud-classpath",
-            System.getProperty("java.class.path"),
-            "--portal-port",
-            String.valueOf(portalPort),
-            "--broker-port",
-            String.valueOf(brokerPort),
-            "--history-days",
-            HISTORY_DAYS,
-            "--history-months",
-            "1");
-    readInBackground(demo);
+    startDemo(stderr, portalPort, brokerPort, HISTORY_DAYS);
     String site = awaitPrinted(SITE, stderr);
     String serial = awaitPrinted(SERIAL, stderr);
     String moveIn = awaitPrinted(MOVE_IN, stderr);
@@ -147,6 +128,55 @@ class OneCommandDemoTest {
     String cloudLog =
         Files.readString(folder.resolve("data/cloud/cloud.log"), StandardCharsets.UTF_8);
     assertFalse(cloudLog.contains("\tat "), "no stack trace in the cloud's log: " + cloudLog);
+  }
+
+  @Test
+  void theDemoKilled_takesItsCloudSideWithIt() throws Exception {
+    int portalPort = freePort();
+    int brokerPort = freePort();
+    Path stderr = folder.resolve("demo.err");
+    startDemo(stderr, portalPort, brokerPort, "1");
+    awaitPrinted(SITE, stderr);
+    assertTrue(listening(portalPort), "the portal serves");
+
+    // SIGKILL: no shutdown hook runs; the cloud watches the demo's process and stops with it
+    demo.destroyForcibly();
+    assertTrue(demo.waitFor(30, TimeUnit.SECONDS));
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while ((listening(portalPort) || listening(brokerPort)) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+
+    assertFalse(listening(portalPort), "the portal stopped with the killed demo");
+    assertFalse(listening(brokerPort), "the broker stopped with the killed demo");
+    String cloudLog =
+        Files.readString(folder.resolve("data/cloud/cloud.log"), StandardCharsets.UTF_8);
+    assertTrue(cloudLog.contains("ended: stopping with it"), cloudLog);
+  }
+
+  /** {@code releve demo} on the checkout's building, with the cloud's classes, read meanwhile. */
+  private void startDemo(Path stderr, int portalPort, int brokerPort, String historyDays)
+      throws IOException {
+    demo =
+        ChildJvm.start(
+            io.releve.gateway.cli.Main.class,
+            stderr,
+            "demo",
+            "--building",
+            building().toString(),
+            "--data",
+            folder.resolve("data").toString(),
+            "--cloud-classpath",
+            System.getProperty("java.class.path"),
+            "--portal-port",
+            String.valueOf(portalPort),
+            "--broker-port",
+            String.valueOf(brokerPort),
+            "--history-days",
+            historyDays,
+            "--history-months",
+            "1");
+    readInBackground(demo);
   }
 
   /** The four steps of the enrolment, as the demo's lines say. */

@@ -62,6 +62,14 @@ public final class Main implements Callable<Integer> {
               + " connect to it: for the demo and for development, never for production.")
   Integer embeddedPort;
 
+  @Option(
+      names = "--stop-with",
+      paramLabel = "PID",
+      description =
+          "Stop, as on SIGTERM, when process PID ends (the demo starts the cloud as its child and"
+              + " passes its own: the cloud never outlives it, even when it is killed).")
+  Long stopWithPid;
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -156,6 +164,24 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  /** Counts {@code stop} down when process {@code pid} ends, or at once when it is already gone. */
+  private static void stopWith(long pid, CountDownLatch stop) {
+    ProcessHandle.of(pid)
+        .ifPresentOrElse(
+            parent ->
+                parent
+                    .onExit()
+                    .thenRun(
+                        () -> {
+                          log.warn("Process {} ended: stopping with it", pid);
+                          stop.countDown();
+                        }),
+            () -> {
+              log.warn("Process {} is not running: stopping at once", pid);
+              stop.countDown();
+            });
+  }
+
   @Override
   public Integer call() throws Exception {
     CloudConfig cloud = config.load();
@@ -186,6 +212,9 @@ public final class Main implements Callable<Integer> {
             },
             "releve-cloud-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    if (stopWithPid != null) {
+      stopWith(stopWithPid, stop);
+    }
     // closed in reverse order: MQTT first (no more acks), then the database, then the broker
     try (EmbeddedBroker embedded =
             embeddedPort == null ? null : EmbeddedBroker.start(embeddedPort);
