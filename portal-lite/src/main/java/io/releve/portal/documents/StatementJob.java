@@ -48,6 +48,12 @@ import org.slf4j.LoggerFactory;
  * kept in its own transaction; the table's {@code UNIQUE (residency, kind, period)} keeps one per
  * month whatever restarts or how many portals run. A residency whose statement fails is counted,
  * logged and tried again the next day; the others go ahead. The notifier then tells residents.
+ *
+ * <p>Months are not skipped when the portal was down: the mark {@value #MARK} in {@code
+ * portal_marks} is the latest month whose statements were all made (as months since year 0), and a
+ * run makes every month after it up to last month, at most {@value #CATCH_UP_MONTHS} months back,
+ * oldest first. A month with a failure holds the mark, so it is tried again on the next runs even
+ * once it is no longer last month. Without a mark (the first run) a run makes last month only.
  */
 public final class StatementJob implements AutoCloseable {
 
@@ -59,6 +65,12 @@ public final class StatementJob implements AutoCloseable {
   static final Duration FIRST_DELAY = Duration.ofMinutes(5);
 
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+  /** The name of the mark in {@code portal_marks}: the latest month whose statements are made. */
+  static final String MARK = "statements.month";
+
+  /** How many months a run goes back at most, last month included. */
+  static final int CATCH_UP_MONTHS = 12;
 
   /** The fluids of a statement in their printed order: heating, hot water, then cold water. */
   private static final List<Fluid> ORDER =
@@ -122,13 +134,47 @@ public final class StatementJob implements AutoCloseable {
   }
 
   /**
-   * Makes the missing statements of last month.
+   * The months a run on {@code today} makes, oldest first: those after the {@code done} mark up to
+   * last month, at most {@link #CATCH_UP_MONTHS}; last month alone without a mark.
+   */
+  static List<YearMonth> periods(LocalDate today, Optional<YearMonth> done) {
+    YearMonth last = period(today);
+    YearMonth first = last.minusMonths(CATCH_UP_MONTHS - 1);
+    if (done.isEmpty()) {
+      first = last;
+    } else if (done.get().plusMonths(1).isAfter(first)) {
+      first = done.get().plusMonths(1);
+    }
+    List<YearMonth> periods = new ArrayList<>();
+    for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+      periods.add(month);
+    }
+    return periods;
+  }
+
+  /**
+   * Makes the missing statements of last month, and of the months before it since the last run that
+   * made them all.
    *
    * @throws io.releve.cloud.store.StoreException when the store fails while looking for them
    */
   public Run runOnce() {
     LocalDate today = clock.instant().atZone(zone).toLocalDate();
-    YearMonth period = period(today);
+    Optional<YearMonth> done = database.read("read the statements' mark", StatementJob::mark);
+    int made = 0;
+    int failed = 0;
+    for (YearMonth period : periods(today, done)) {
+      Run run = runPeriod(period, today);
+      made += run.made();
+      failed += run.failed();
+      if (failed == 0) {
+        database.write("mark the statements made", Durability.FULL, c -> setMark(c, period));
+      }
+    }
+    return new Run(made, failed);
+  }
+
+  private Run runPeriod(YearMonth period, LocalDate today) {
     List<Long> missing = database.read("find missing statements", c -> candidates(c, period));
     int made = 0;
     int failed = 0;
@@ -151,6 +197,33 @@ public final class StatementJob implements AutoCloseable {
       log.info("Monthly statements of {}: {} made, {} failed", period, made, failed);
     }
     return new Run(made, failed);
+  }
+
+  /** The latest month whose statements were all made, if a run has made one. */
+  static Optional<YearMonth> mark(Connection c) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT mark FROM portal_marks WHERE name = ?")) {
+      select.setString(1, MARK);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        long months = row.getLong(1);
+        return Optional.of(YearMonth.of((int) (months / 12), (int) (months % 12) + 1));
+      }
+    }
+  }
+
+  private static Void setMark(Connection c, YearMonth period) throws SQLException {
+    try (PreparedStatement upsert =
+        c.prepareStatement(
+            "INSERT INTO portal_marks (name, mark) VALUES (?, ?)"
+                + " ON CONFLICT (name) DO UPDATE SET mark = excluded.mark")) {
+      upsert.setString(1, MARK);
+      upsert.setLong(2, period.getYear() * 12L + period.getMonthValue() - 1);
+      upsert.executeUpdate();
+    }
+    return null;
   }
 
   /** Residencies whose statements failed since the start. */

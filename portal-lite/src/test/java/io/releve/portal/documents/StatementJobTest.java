@@ -13,9 +13,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The statement job on a real SQLite file: which residencies get October's statement (those that
  * saw days of it), once only whatever the runs and restarts, a failing one not stopping the others,
- * and the notifier telling the residents. Today is 12/11/2026 in Paris.
+ * the months a portal down for a while missed, and the notifier telling the residents. Today is
+ * 12/11/2026 in Paris.
  */
 @Timeout(60)
 class StatementJobTest {
@@ -54,6 +57,42 @@ class StatementJobTest {
     assertEquals(YearMonth.of(2026, 10), StatementJob.period(LocalDate.parse("2026-11-02")));
     assertEquals(YearMonth.of(2026, 10), StatementJob.period(LocalDate.parse("2026-11-30")));
     assertEquals(YearMonth.of(2025, 12), StatementJob.period(LocalDate.parse("2026-01-02")));
+  }
+
+  @Test
+  void periods_areLastMonthAlone_atFirst_thenEveryMonthSinceTheMark_atMostAYear() {
+    LocalDate today = LocalDate.parse("2026-11-12");
+
+    assertEquals(List.of(YearMonth.of(2026, 10)), StatementJob.periods(today, Optional.empty()));
+    assertEquals(
+        List.of(YearMonth.of(2026, 9), YearMonth.of(2026, 10)),
+        StatementJob.periods(today, Optional.of(YearMonth.of(2026, 8))));
+    assertEquals(List.of(), StatementJob.periods(today, Optional.of(YearMonth.of(2026, 10))));
+    List<YearMonth> longAgo = StatementJob.periods(today, Optional.of(YearMonth.of(2023, 1)));
+    assertEquals(StatementJob.CATCH_UP_MONTHS, longAgo.size());
+    assertEquals(YearMonth.of(2025, 11), longAgo.get(0));
+    assertEquals(YearMonth.of(2026, 10), longAgo.get(longAgo.size() - 1));
+  }
+
+  @Test
+  void aPortalDownForMonths_makesTheMonthsItMissed_whenItRunsAgain() {
+    long a01 = world.dwelling("A01");
+    long claire = world.resident("claire@exemple.fr", Lang.FR, "Claire", "Martin");
+    long stay = world.lives(claire, a01, "2025-03-01");
+    // 12 September: the job makes August, then the portal is down until 12 November
+    world.clock.advance(Duration.ofDays(-61));
+    assertEquals(new StatementJob.Run(1, 0), world.job().runOnce());
+    world.clock.advance(Duration.ofDays(61));
+
+    StatementJob.Run back = world.job().runOnce();
+    StatementJob.Run again = world.job().runOnce();
+
+    assertEquals(new StatementJob.Run(2, 0), back);
+    assertEquals(new StatementJob.Run(0, 0), again);
+    assertEquals(
+        List.of(stay + " 2026-08", stay + " 2026-09", stay + " 2026-10"),
+        world.documents().stream().map(d -> d.substring(0, d.indexOf(" fr "))).toList());
+    assertEquals(Optional.of(YearMonth.of(2026, 10)), world.read(StatementJob::mark));
   }
 
   @ParameterizedTest
