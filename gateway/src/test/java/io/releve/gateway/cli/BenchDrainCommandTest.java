@@ -2,33 +2,18 @@ package io.releve.gateway.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The checks before anything starts; the drain itself runs in {@code BenchDrainCommandIT}. */
 class BenchDrainCommandTest {
 
   @TempDir Path folder;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void benchDrain_windowOfZero_isAUsageError() {
-    Run run = run("bench", "drain", "--window", "0");
+    CliRun run = CliRun.of("bench", "drain", "--window", "0");
 
     assertEquals(ExitCodes.USAGE, run.exitCode());
     assertEquals(
@@ -37,7 +22,7 @@ class BenchDrainCommandTest {
 
   @Test
   void benchDrain_brokerThatIsNotATcpUri_isAUsageError() {
-    Run run = run("bench", "drain", "--broker", "mqtt://somewhere");
+    CliRun run = CliRun.of("bench", "drain", "--broker", "mqtt://somewhere");
 
     assertEquals(ExitCodes.USAGE, run.exitCode());
     assertEquals(
@@ -49,7 +34,7 @@ class BenchDrainCommandTest {
   void benchDrain_missingCloudJar_exits69SayingHowToBuildIt() {
     Path absent = folder.resolve("releve-cloud.jar");
 
-    Run run = run("bench", "drain", "--cloud-jar", absent.toString());
+    CliRun run = CliRun.of("bench", "drain", "--cloud-jar", absent.toString());
 
     assertEquals(ExitCodes.UNAVAILABLE, run.exitCode());
     assertEquals(

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.releve.testkit.MosquittoBroker;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 /**
  * A small footprint run with the real daemon as a child JVM: the report's keys and the sanity of
@@ -19,21 +16,9 @@ import picocli.CommandLine;
  */
 class BenchFootprintCommandTest {
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void benchFootprint_cyclesOfZero_isAUsageError() {
-    Run run = run("bench", "footprint", "--cycles", "0");
+    CliRun run = CliRun.of("bench", "footprint", "--cycles", "0");
 
     assertEquals(ExitCodes.USAGE, run.exitCode());
     assertEquals(
@@ -45,7 +30,7 @@ class BenchFootprintCommandTest {
   void benchFootprint_twentyMetersADay_reportsMemoryAndFirstPollAgainstTheirTargets() {
     MosquittoBroker.assumeInstalled();
 
-    Run run = run("bench", "footprint", "--meters", "20", "--days", "1", "--cycles", "1");
+    CliRun run = CliRun.of("bench", "footprint", "--meters", "20", "--days", "1", "--cycles", "1");
 
     assertEquals(ExitCodes.OK, run.exitCode(), run.err());
     List<String[]> lines = new ArrayList<>();
