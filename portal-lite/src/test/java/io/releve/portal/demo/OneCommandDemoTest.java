@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.releve.portal.Visitor;
+import io.releve.portal.enrol.Walk;
 import io.releve.testkit.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -79,7 +80,9 @@ class OneCommandDemoTest {
     String moveIn = awaitPrinted(MOVE_IN, stderr);
 
     Visitor resident = new Visitor(URI.create("http://localhost:" + portalPort));
-    enrol(resident, site, serial, moveIn, "resident@demo.example");
+    HttpResponse<String> sent =
+        Walk.enrol(resident, site, "occupant", "serial", serial, "resident@demo.example", moveIn);
+    assertEquals(303, sent.statusCode(), sent.body());
     String link =
         awaitPrinted(
             Pattern.compile(
@@ -87,13 +90,7 @@ class OneCommandDemoTest {
                     + portalPort
                     + "/activation\\?token=\\S+)"),
             stderr);
-    String activation = link.substring(link.indexOf("/activation"));
-    resident.get(activation);
-    assertEquals(
-        303,
-        resident
-            .post(activation, "password", PASSWORD, "confirm", PASSWORD, "terms", "on")
-            .statusCode());
+    assertEquals(303, Walk.activate(resident, link, PASSWORD).statusCode());
 
     String alerts = awaitPage(resident, "/alertes", "Fuite de niveau 3");
     assertTrue(alerts.contains(serial), alerts);
@@ -108,13 +105,7 @@ class OneCommandDemoTest {
             Pattern.compile(
                 "mail to gestion@demo\\.example: (http://\\S+/activation\\?token=\\S+)"),
             stderr);
-    String managerActivation = managerLink.substring(managerLink.indexOf("/activation"));
-    manager.get(managerActivation);
-    assertEquals(
-        303,
-        manager
-            .post(managerActivation, "password", PASSWORD, "confirm", PASSWORD, "terms", "on")
-            .statusCode());
+    assertEquals(303, Walk.activate(manager, managerLink, PASSWORD).statusCode());
     String sites = manager.get("/gestion").body();
     assertTrue(sites.contains("12 rue des Compteurs"), sites);
     assertTrue(sites.contains(">A03<"), "the leaking flat among the manager's dwellings: " + sites);
@@ -177,34 +168,6 @@ class OneCommandDemoTest {
             "--history-months",
             "1");
     readInBackground(demo);
-  }
-
-  /** The four steps of the enrolment, as the demo's lines say. */
-  private static void enrol(Visitor v, String site, String serial, String moveIn, String email)
-      throws Exception {
-    v.get("/inscription/statut");
-    assertEquals(303, v.post("/inscription/statut", "status", "occupant").statusCode());
-    v.get("/inscription/residence");
-    assertEquals(303, v.post("/inscription/residence", "site", site).statusCode());
-    v.get("/inscription/logement");
-    assertEquals(
-        303,
-        v.post("/inscription/logement", "method", "serial", "identifier", serial).statusCode());
-    v.get("/inscription/coordonnees");
-    HttpResponse<String> sent =
-        v.post(
-            "/inscription/coordonnees",
-            "last_name",
-            "Petit",
-            "first_name",
-            "Jeanne",
-            "email",
-            email,
-            "move_in",
-            moveIn,
-            "certify",
-            "on");
-    assertEquals(303, sent.statusCode(), sent.body());
   }
 
   /** The page once it shows {@code text}: the gateway's outbox reaches the portal meanwhile. */
