@@ -50,6 +50,27 @@ final class BenchFiles {
     }
   }
 
+  /**
+   * Stops {@code process} as {@link #stop} does if the benchmark's JVM ends first (Ctrl-C,
+   * SIGTERM), so that no broker, bridge or daemon outlives it; {@link #forget} the hook once the
+   * process is stopped.
+   */
+  static Thread stopOnExit(Process process) {
+    Thread hook =
+        new Thread(() -> stop(process, Duration.ofSeconds(5)), "bench-stop-" + process.pid());
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  /** Removes a hook of {@link #stopOnExit}; nothing to do when the JVM is already ending. */
+  static void forget(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException ending) {
+      // the hooks are running: this one stops a process already stopped
+    }
+  }
+
   /** Deletes {@code folder} and everything in it. */
   static void deleteTree(Path folder) {
     try (Stream<Path> walk = Files.walk(folder)) {

@@ -31,10 +31,12 @@ public final class CloudBridgeProcess implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
   private final Process process;
+  private final Thread stopOnExit;
   private final Path database;
 
   private CloudBridgeProcess(Process process, Path database) {
     this.process = process;
+    this.stopOnExit = BenchFiles.stopOnExit(process);
     this.database = database;
   }
 
@@ -122,5 +124,6 @@ public final class CloudBridgeProcess implements AutoCloseable {
   @Override
   public void close() {
     BenchFiles.stop(process, STOP_GRACE);
+    BenchFiles.forget(stopOnExit);
   }
 }

@@ -37,6 +37,7 @@ final class DaemonProcess implements AutoCloseable {
   static final int EXIT_ON_SIGTERM = 143;
 
   private final Process process;
+  private final Thread stopOnExit;
   private final long spawnedNanos;
   private final Path stderr;
   private final Thread reader;
@@ -55,6 +56,7 @@ final class DaemonProcess implements AutoCloseable {
 
   private DaemonProcess(Process process, long spawnedNanos, Path stdout, Path stderr) {
     this.process = process;
+    this.stopOnExit = BenchFiles.stopOnExit(process);
     this.spawnedNanos = spawnedNanos;
     this.stderr = stderr;
     this.reader = new Thread(() -> copyAndWatch(stdout), "footprint-daemon-stdout");
@@ -270,5 +272,6 @@ final class DaemonProcess implements AutoCloseable {
   public void close() {
     stopping = true;
     BenchFiles.stop(process, Duration.ofSeconds(5));
+    BenchFiles.forget(stopOnExit);
   }
 }

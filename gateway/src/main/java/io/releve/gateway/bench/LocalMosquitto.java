@@ -30,11 +30,13 @@ public final class LocalMosquitto implements AutoCloseable {
   private static final long PROBE_EVERY_MS = 20;
 
   private final Process process;
+  private final Thread stopOnExit;
   private final int port;
   private final Path log;
 
   private LocalMosquitto(Process process, int port, Path log) {
     this.process = process;
+    this.stopOnExit = BenchFiles.stopOnExit(process);
     this.port = port;
     this.log = log;
   }
@@ -144,5 +146,6 @@ public final class LocalMosquitto implements AutoCloseable {
   @Override
   public void close() {
     BenchFiles.stop(process, STOP_TIMEOUT);
+    BenchFiles.forget(stopOnExit);
   }
 }

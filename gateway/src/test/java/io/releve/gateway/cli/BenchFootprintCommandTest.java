@@ -1,14 +1,21 @@
 package io.releve.gateway.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.testkit.ChildJvm;
 import io.releve.testkit.MosquittoBroker;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small footprint run with the real daemon as a child JVM: the report's keys and the sanity of
@@ -88,5 +95,58 @@ class BenchFootprintCommandTest {
             .toList();
     assertEquals(peak / 96, ratios.get(0), 0.001, run.out());
     assertEquals(firstPoll / 2, ratios.get(1), 0.001, run.out());
+  }
+
+  @Test
+  @Timeout(180)
+  void benchFootprint_stoppedWithSigterm_leavesNoBrokerNorDaemonBehind(@TempDir Path folder)
+      throws Exception {
+    MosquittoBroker.assumeInstalled();
+    Path stderr = folder.resolve("bench.err");
+    List<ProcessHandle> children = new ArrayList<>();
+    Process bench =
+        ChildJvm.start(
+            Main.class,
+            stderr,
+            "bench",
+            "footprint",
+            "--meters",
+            "20",
+            "--days",
+            "1",
+            "--cycles",
+            "100",
+            "--timeout",
+            "600s");
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (bench.isAlive()
+          && System.nanoTime() < deadline
+          && !Files.readString(stderr, StandardCharsets.UTF_8).contains("first poll after")) {
+        Thread.sleep(100);
+      }
+      String progress = Files.readString(stderr, StandardCharsets.UTF_8);
+      assertTrue(progress.contains("first poll after"), progress);
+      children.addAll(bench.descendants().toList());
+      assertTrue(
+          children.stream().anyMatch(c -> command(c).contains("mosquitto"))
+              && children.stream().anyMatch(c -> command(c).contains("java")),
+          "a broker and a daemon: " + children.stream().map(c -> command(c)).toList());
+
+      bench.destroy();
+
+      assertTrue(bench.waitFor(60, TimeUnit.SECONDS), "the bench did not end on SIGTERM");
+      for (ProcessHandle child : children) {
+        child.onExit().get(30, TimeUnit.SECONDS);
+        assertFalse(child.isAlive(), command(child) + " outlived the bench");
+      }
+    } finally {
+      bench.destroyForcibly();
+      children.forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  private static String command(ProcessHandle process) {
+    return process.info().command().orElse("?");
   }
 }
