@@ -65,6 +65,15 @@ public final class Rollups implements AutoCloseable {
       "SELECT r.device, r.received_at, r.stored_at FROM readings r WHERE r.stored_at > ? AND "
           + Fluid.indexReadingCondition();
 
+  /**
+   * Every index reading, for the first run: one pass over the table, quicker than walking all of it
+   * through the index on {@code stored_at} (17 s against 45 s on SQLite for 3.65 million readings
+   * in {@code bench dashboard}).
+   */
+  static final String ALL_READINGS =
+      "SELECT r.device, r.received_at, r.stored_at FROM readings r WHERE "
+          + Fluid.indexReadingCondition();
+
   /** Touched days further apart than this are read from the readings in separate ranges. */
   private static final int RANGE_GAP_DAYS = 7;
 
@@ -243,9 +252,12 @@ public final class Rollups implements AutoCloseable {
 
   private Touched touched(Connection c, long since) throws SQLException {
     Touched touched = new Touched();
-    try (PreparedStatement select = c.prepareStatement(TOUCHED_READINGS)) {
+    boolean all = since == Long.MIN_VALUE;
+    try (PreparedStatement select = c.prepareStatement(all ? ALL_READINGS : TOUCHED_READINGS)) {
       select.setFetchSize(10_000);
-      select.setLong(1, since);
+      if (!all) {
+        select.setLong(1, since);
+      }
       try (ResultSet row = select.executeQuery()) {
         String device = null;
         SortedSet<LocalDate> days = null;
