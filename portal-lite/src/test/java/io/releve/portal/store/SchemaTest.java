@@ -38,9 +38,9 @@ class SchemaTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
-  void opening_migratesToVersion4_withEveryPortalTableEmpty(Engine engine) {
+  void opening_migratesToVersion5_withEveryPortalTableEmpty(Engine engine) {
     try (StoreFixture store = new StoreFixture(engine, folder)) {
-      assertEquals(4, (int) store.read(Migrations::currentVersion));
+      assertEquals(5, (int) store.read(Migrations::currentVersion));
       for (String table : PORTAL_TABLES) {
         long rows =
             store.read(
