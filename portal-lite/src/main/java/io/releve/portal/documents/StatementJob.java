@@ -9,6 +9,7 @@ import io.releve.portal.store.Account;
 import io.releve.portal.store.Accounts;
 import io.releve.portal.store.DwellingRef;
 import io.releve.portal.store.Landlord;
+import io.releve.portal.store.PortalMarks;
 import io.releve.portal.store.Residencies;
 import io.releve.portal.store.Residency;
 import io.releve.portal.usage.DwellingUsage;
@@ -34,6 +35,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,28 +203,15 @@ public final class StatementJob implements AutoCloseable {
 
   /** The latest month whose statements were all made, if a run has made one. */
   static Optional<YearMonth> mark(Connection c) throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement("SELECT mark FROM portal_marks WHERE name = ?")) {
-      select.setString(1, MARK);
-      try (ResultSet row = select.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        long months = row.getLong(1);
-        return Optional.of(YearMonth.of((int) (months / 12), (int) (months % 12) + 1));
-      }
-    }
+    OptionalLong months = PortalMarks.get(c, MARK);
+    return months.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            YearMonth.of((int) (months.getAsLong() / 12), (int) (months.getAsLong() % 12) + 1));
   }
 
   private static Void setMark(Connection c, YearMonth period) throws SQLException {
-    try (PreparedStatement upsert =
-        c.prepareStatement(
-            "INSERT INTO portal_marks (name, mark) VALUES (?, ?)"
-                + " ON CONFLICT (name) DO UPDATE SET mark = excluded.mark")) {
-      upsert.setString(1, MARK);
-      upsert.setLong(2, period.getYear() * 12L + period.getMonthValue() - 1);
-      upsert.executeUpdate();
-    }
+    PortalMarks.raise(c, MARK, period.getYear() * 12L + period.getMonthValue() - 1);
     return null;
   }
 

@@ -1,5 +1,6 @@
 package io.releve.portal.notify;
 
+import io.releve.portal.store.PortalMarks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -97,7 +98,7 @@ final class AlertNotices {
         }
       }
     }
-    notices.raiseMark(c, alert.markName(), alert.markLevel());
+    PortalMarks.raise(c, alert.markName(), alert.markLevel());
     return out;
   }
 

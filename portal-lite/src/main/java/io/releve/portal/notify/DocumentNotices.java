@@ -1,5 +1,6 @@
 package io.releve.portal.notify;
 
+import io.releve.portal.store.PortalMarks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +49,7 @@ final class DocumentNotices {
    * resident was not told yet.
    */
   List<NewDocument> fresh(Connection c, Instant now) throws SQLException {
-    long mark = notices.mark(c, MARK).orElse(Long.MIN_VALUE);
+    long mark = PortalMarks.get(c, MARK).orElse(Long.MIN_VALUE);
     List<NewDocument> found = new ArrayList<>();
     try (PreparedStatement select = c.prepareStatement(NEW)) {
       select.setLong(1, Math.min(mark, now.minus(OVERLAP).toEpochMilli()));
@@ -83,7 +84,7 @@ final class DocumentNotices {
         && notices.record(c, to.account(), document.subject(), Channel.SMS, now)) {
       out.sms().add(texts.documentSms(document));
     }
-    notices.raiseMark(c, MARK, document.createdAt().toEpochMilli());
+    PortalMarks.raise(c, MARK, document.createdAt().toEpochMilli());
     return out;
   }
 }

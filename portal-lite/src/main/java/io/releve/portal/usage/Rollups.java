@@ -3,6 +3,7 @@ package io.releve.portal.usage;
 import io.releve.cloud.store.Database;
 import io.releve.cloud.store.Durability;
 import io.releve.portal.Periodic;
+import io.releve.portal.store.PortalMarks;
 import io.releve.portal.usage.IndexChain.DayIndex;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -176,14 +177,7 @@ public final class Rollups implements AutoCloseable {
           "move the rollups' mark",
           Durability.NORMAL,
           c -> {
-            try (PreparedStatement upsert =
-                c.prepareStatement(
-                    "INSERT INTO portal_marks (name, mark) VALUES (?, ?)"
-                        + " ON CONFLICT (name) DO UPDATE SET mark = excluded.mark")) {
-              upsert.setString(1, MARK);
-              upsert.setLong(2, newMark);
-              upsert.executeUpdate();
-            }
+            PortalMarks.raise(c, MARK, newMark);
             return null;
           });
     }
@@ -234,13 +228,7 @@ public final class Rollups implements AutoCloseable {
 
   /** The mark, or -1 before the first run. */
   static long mark(Connection c) throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement("SELECT mark FROM portal_marks WHERE name = ?")) {
-      select.setString(1, MARK);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? row.getLong(1) : -1;
-      }
-    }
+    return PortalMarks.get(c, MARK).orElse(-1);
   }
 
   /** The days touched per device by the readings stored after {@code since}. */
