@@ -94,7 +94,7 @@ public final class MailQueue implements AutoCloseable {
     return refused.get();
   }
 
-  /** Tries, successful or not. */
+  /** Tries ended, successful or not (a try is counted once it has succeeded or failed). */
   public long attempts() {
     return attempts.get();
   }
@@ -125,12 +125,13 @@ public final class MailQueue implements AutoCloseable {
   private void deliver(Mail mail) throws InterruptedException {
     long wait = backoff.toMillis();
     for (int attempt = 0; ; attempt++) {
-      attempts.incrementAndGet();
       try {
         mailer.send(mail);
+        attempts.incrementAndGet();
         sent.incrementAndGet();
         return;
       } catch (MailException | RuntimeException e) {
+        attempts.incrementAndGet();
         if (attempt == RETRIES || System.nanoTime() > drainDeadline) {
           failed.incrementAndGet();
           log.error(
