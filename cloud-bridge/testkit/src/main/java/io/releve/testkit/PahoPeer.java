@@ -23,6 +23,12 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 public final class PahoPeer implements AutoCloseable, MqttCallbackExtended {
   private static final long WAIT_SECONDS = 10;
 
+  /**
+   * Paho's blocking publish may return before its in-flight count falls (paho.mqtt.java issue 551),
+   * so a test publishing in a loop could hit the default limit of 10 with nothing in flight.
+   */
+  private static final int MAX_IN_FLIGHT = 1000;
+
   private final MqttClient client;
   private final MosquittoBroker broker;
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -39,7 +45,8 @@ public final class PahoPeer implements AutoCloseable, MqttCallbackExtended {
   }
 
   /**
-   * A connected client; {@code tune} sets options over a 5 s connection timeout.
+   * A connected client; {@code tune} sets options over a 5 s connection timeout and a window of
+   * {@value #MAX_IN_FLIGHT} publishes.
    *
    * @throws MqttSecurityException when the broker refuses the client's credentials
    */
@@ -48,6 +55,7 @@ public final class PahoPeer implements AutoCloseable, MqttCallbackExtended {
       throws MqttException {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setConnectionTimeout(5);
+    options.setMaxInflight(MAX_IN_FLIGHT);
     tune.accept(options);
     PahoPeer peer = new PahoPeer(broker, clientId);
     try {
