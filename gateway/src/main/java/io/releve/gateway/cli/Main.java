@@ -1,5 +1,10 @@
 package io.releve.gateway.cli;
 
+import io.releve.common.cli.CliErrors;
+import io.releve.gateway.bench.DrainFailedException;
+import io.releve.gateway.bench.MissingPieceException;
+import io.releve.gateway.store.InventoryException;
+import io.releve.gateway.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,10 +49,12 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
-    cli.setExecutionExceptionHandler(new ErrorHandler());
-    cli.setParameterExceptionHandler(new UsageErrorHandler());
-    return cli;
+    return CliErrors.of("releve")
+        .exit(MissingPieceException.class, ExitCodes.UNAVAILABLE)
+        .exit(DrainFailedException.class, ExitCodes.FAILURE)
+        .exit(InventoryException.class, ExitCodes.DATA_ERROR)
+        .exit(StoreException.class, ExitCodes.IO_ERROR)
+        .install(cli);
   }
 
   @Override

@@ -1,8 +1,7 @@
 package io.releve.cloud.bench;
 
 import io.releve.cloud.store.StoreException;
-import io.releve.common.cli.CliException;
-import java.io.PrintWriter;
+import io.releve.common.cli.CliErrors;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,51 +42,11 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setParameterExceptionHandler(Main::usageError);
-    cli.setExecutionExceptionHandler(
-        (exception, commandLine, parseResult) -> {
-          if (exception instanceof ParameterException usage) {
-            return usageError(usage, parseResult.originalArgs().toArray(String[]::new));
-          }
-          int code = exitCodeOf(exception);
-          PrintWriter err = commandLine.getErr();
-          err.println("releve bench: " + describe(exception));
-          if (code == ExitCodes.SOFTWARE) {
-            exception.printStackTrace(err);
-          }
-          err.flush();
-          return code;
-        });
-    return cli;
-  }
-
-  private static int usageError(ParameterException exception, String[] args) {
-    CommandLine commandLine = exception.getCommandLine();
-    PrintWriter err = commandLine.getErr();
-    err.println("releve bench: " + exception.getMessage());
-    err.println(
-        "Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
-    err.flush();
-    return ExitCodes.USAGE;
-  }
-
-  static int exitCodeOf(Throwable exception) {
-    if (exception instanceof CliException cli) {
-      return cli.exitCode();
-    }
-    if (exception instanceof MissingPieceException) {
-      return ExitCodes.UNAVAILABLE;
-    }
-    if (exception instanceof BenchFailedException
-        || exception instanceof StoreException
-        || exception instanceof MqttException) {
-      return ExitCodes.FAILED;
-    }
-    return ExitCodes.SOFTWARE;
-  }
-
-  private static String describe(Throwable exception) {
-    String message = exception.getMessage();
-    return message == null || message.isBlank() ? exception.getClass().getSimpleName() : message;
+    return CliErrors.of("releve bench")
+        .exit(MissingPieceException.class, ExitCodes.UNAVAILABLE)
+        .exit(BenchFailedException.class, ExitCodes.FAILED)
+        .exit(StoreException.class, ExitCodes.FAILED)
+        .exit(MqttException.class, ExitCodes.FAILED)
+        .install(cli);
   }
 }

@@ -9,6 +9,8 @@ import io.releve.cloud.spi.CloudCommand;
 import io.releve.cloud.spi.CloudContext;
 import io.releve.cloud.spi.CloudService;
 import io.releve.cloud.store.Database;
+import io.releve.cloud.store.StoreException;
+import io.releve.common.cli.CliErrors;
 import io.releve.common.systemd.SystemdNotifier;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -83,13 +86,26 @@ public final class Main implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
-    cli.setExecutionExceptionHandler(new ErrorHandler());
-    cli.setParameterExceptionHandler(new UsageErrorHandler());
+    CliErrors.of("releve cloud")
+        .exit(MqttException.class, ExitCodes.UNAVAILABLE)
+        .exit(StoreException.class, ExitCodes.IO_ERROR)
+        .describing(Main::describe)
+        .install(cli);
     for (CloudCommand command : ServiceLoader.load(CloudCommand.class)) {
       cli.addSubcommand(command.name(), command.command());
     }
     return cli;
+  }
+
+  private static String describe(Throwable exception) {
+    if (exception instanceof MqttException mqtt) {
+      return "the broker cannot be reached or refused us: "
+          + mqtt.getMessage()
+          + " (Paho reason "
+          + mqtt.getReasonCode()
+          + ")";
+    }
+    return CliErrors.message(exception);
   }
 
   /** How long the start waits for the subscriptions before saying it is still waiting. */
