@@ -29,4 +29,9 @@ public record FrameAlarms(
     alarms = List.copyOf(alarms);
     reportable = Set.copyOf(reportable);
   }
+
+  /** The same frame received at {@code at}: as stored, when its stamp was re-timed. */
+  FrameAlarms withReceivedAt(Instant at) {
+    return new FrameAlarms(device, at, alarms, reportable);
+  }
 }

@@ -82,6 +82,11 @@ final class LeakWatch {
     trackers.keySet().removeAll(devices);
   }
 
+  /** Forgets every tracker: the clock was switched; each is loaded again at its next batch. */
+  void forgetAll() {
+    trackers.clear();
+  }
+
   /**
    * @param firstSeq the number of the batch's first reading: rows below it were stored before
    */
@@ -200,11 +205,17 @@ final class LeakWatch {
     boolean recordReplay = saved.isEmpty();
     if (saved.isPresent()) {
       after = saved.get().lastReadingAt();
-      try {
-        tracker = LeakTracker.restore(parse(saved.get().state()));
-      } catch (RuntimeException e) {
-        LOG.warn("leak tracker of device {} rebuilt from its readings: {}", device, e.getMessage());
+      if (saved.get().toRebuild()) {
+        LOG.info("leak tracker of device {} rebuilt from its re-timed readings", device);
         after = rebuildFrom(c, device, after);
+      } else {
+        try {
+          tracker = LeakTracker.restore(parse(saved.get().state()));
+        } catch (RuntimeException e) {
+          LOG.warn(
+              "leak tracker of device {} rebuilt from its readings: {}", device, e.getMessage());
+          after = rebuildFrom(c, device, after);
+        }
       }
     }
     boolean restored = tracker != null;

@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,11 +56,11 @@ public final class MeterHealth {
       return store.storeBatch(
           readings,
           frames,
-          (c, ids, firstSeq) -> {
-            leaks.apply(c, ids, readings, firstSeq, now, touched);
-            AlarmWatch.apply(c, ids, alarms, now);
+          (c, ids, firstSeq, stored) -> {
+            leaks.apply(c, ids, stored, firstSeq, now, touched);
+            AlarmWatch.apply(c, ids, asStored(alarms, readings, stored), now);
             Map<Long, Instant> watched = HealthStates.watchedDevices(c);
-            for (Map.Entry<DeviceIdentity, Instant> heard : lastHeard(readings).entrySet()) {
+            for (Map.Entry<DeviceIdentity, Instant> heard : lastHeard(stored).entrySet()) {
               silence.heard(c, ids.of(heard.getKey()), heard.getValue(), watched);
             }
             silence.evaluate(c, now, watched);
@@ -88,6 +90,42 @@ public final class MeterHealth {
       silence.forget();
       throw e;
     }
+  }
+
+  /**
+   * Switches the clock (DESIGN §3.5) while no batch is being stored, then forgets what was kept in
+   * memory of the times stamped before: the leak trackers and transmit patterns are loaded again
+   * from the store, where {@code clockSwitch} re-timed them.
+   */
+  public synchronized void switchClock(Runnable clockSwitch) {
+    clockSwitch.run();
+    leaks.forgetAll();
+    silence.forget();
+  }
+
+  /**
+   * The frames' alarms at the time their readings were stored: a frame stamped just before the
+   * clock's synchronisation and stored just after it has its true time.
+   */
+  private static List<FrameAlarms> asStored(
+      List<FrameAlarms> alarms, List<Reading> readings, List<Reading> stored) {
+    Map<Instant, Instant> retimed = new HashMap<>();
+    for (int i = 0; i < readings.size(); i++) {
+      Instant before = readings.get(i).receivedAt();
+      Instant after = stored.get(i).receivedAt();
+      if (!before.equals(after)) {
+        retimed.put(before, after);
+      }
+    }
+    if (retimed.isEmpty()) {
+      return alarms;
+    }
+    List<FrameAlarms> moved = new ArrayList<>(alarms.size());
+    for (FrameAlarms frame : alarms) {
+      Instant at = retimed.get(frame.receivedAt());
+      moved.add(at == null ? frame : frame.withReceivedAt(at));
+    }
+    return moved;
   }
 
   private static Map<DeviceIdentity, Instant> lastHeard(List<Reading> readings) {

@@ -176,7 +176,7 @@ public final class RunCommand implements Callable<Integer> {
     deliveryRef.set(delivery);
     gpio.startTicking();
     if (clockWatch != null) {
-      clockWatch.startWatching();
+      clockWatch.guardedBy(daemon.meterHealth()::switchClock).startWatching();
     }
     List<AutoCloseable> deviceParts =
         clockWatch == null ? List.of(gpio) : List.of(gpio, clockWatch);

@@ -48,6 +48,25 @@ public final class GatewayClock extends Clock {
         system, boot, sync, TimeBase.anchored(boot.bootId(), boot.sinceBootNanos(), wall));
   }
 
+  /**
+   * Moves the anchor to just after {@code latest}, the latest time the store holds, when the
+   * system's time at start was not later (fake-hwclock restores the time of its last save, which a
+   * power cut leaves behind the last time written). Called before the run stamps anything, so that
+   * its stamps come after every stored time; does nothing once synchronised.
+   *
+   * @return whether the anchor moved
+   */
+  public synchronized boolean anchorAfter(Instant latest) {
+    TimeBase current = base;
+    if (current.synchronised() || latest.toEpochMilli() < current.anchorWallMillis()) {
+      return false;
+    }
+    base =
+        new TimeBase(
+            current.bootId(), current.anchorMonoNanos(), latest.toEpochMilli() + 1, -1, -1);
+    return true;
+  }
+
   /** The base times are stamped with now. */
   public TimeBase base() {
     return base;

@@ -84,6 +84,23 @@ public record TimeBase(
   }
 
   /**
+   * The true time of a stamp this run handed out before the synchronisation: every such stamp moves
+   * by the same amount, as they all count from the anchor. Equal to {@code
+   * retimedMillis(monoOf(anchoredMillis))}.
+   *
+   * @throws IllegalStateException before synchronisation
+   */
+  public long retimedStamp(long anchoredMillis) {
+    if (!synchronised()) {
+      throw new IllegalStateException("Boot " + bootId + " is not synchronised yet.");
+    }
+    return anchoredMillis
+        + syncWallMillis
+        - anchorWallMillis
+        - Math.floorDiv(syncMonoNanos - anchorMonoNanos, NANOS_PER_MILLI);
+  }
+
+  /**
    * Whether a stamp handed out by this run is surely an anchored one from before the
    * synchronisation, whatever it was flagged with: a batch stamped before the switch can be stored
    * just after it. True only when the anchored times stayed a {@link #SWITCH_MARGIN} under the true

@@ -1,15 +1,17 @@
 package io.releve.gateway.daemon;
 
+import io.releve.common.concurrent.Tickers;
 import io.releve.gateway.clock.GatewayClock;
-import io.releve.gateway.clock.TimeBase;
 import io.releve.gateway.store.ClockBases;
 import io.releve.gateway.store.StoreException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +27,18 @@ public final class ClockWatch implements AutoCloseable {
   /** systemd-timesyncd usually synchronises within seconds of the network coming up. */
   public static final Duration PERIOD = Duration.ofSeconds(10);
 
+  /** Where the switch to the synchronised clock runs. */
+  @FunctionalInterface
+  public interface SwitchGuard {
+    /** Runs {@code clockSwitch}, then drops what was kept in memory of the times before it. */
+    void during(Runnable clockSwitch);
+  }
+
   private final GatewayClock clock;
   private final ClockBases bases;
   private final AtomicLong failures = new AtomicLong();
   private ScheduledExecutorService ticker;
+  private SwitchGuard guard = Runnable::run;
 
   private ClockWatch(GatewayClock clock, ClockBases bases) {
     this.clock = clock;
@@ -45,6 +55,12 @@ public final class ClockWatch implements AutoCloseable {
     ClockWatch watch =
         new ClockWatch(
             Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(bases, "bases"));
+    Optional<Instant> latest = bases.latestStamp();
+    if (latest.isPresent() && clock.anchorAfter(latest.get())) {
+      LOG.warn(
+          "clock: the time at start is before the latest one stored, {}: stamps count from it",
+          latest.get());
+    }
     bases.record(clock.base());
     if (!watch.checkNow()) {
       LOG.warn(
@@ -66,31 +82,49 @@ public final class ClockWatch implements AutoCloseable {
     if (clock.base().synchronised()) {
       return true;
     }
-    TimeBase synced = clock.check().orElse(null);
-    if (synced == null) {
+    if (clock.check().isEmpty()) {
       return false;
     }
-    ClockBases.Retiming retiming = bases.record(synced);
-    clock.commit(synced);
+    AtomicReference<ClockBases.Retiming> retiming = new AtomicReference<>();
+    guard.during(
+        () -> {
+          // asked again under the guard: the synchronisation's anchored time then bounds every
+          // stamp handed out before it
+          clock
+              .check()
+              .ifPresent(
+                  synced -> {
+                    retiming.set(bases.record(synced));
+                    clock.commit(synced);
+                  });
+        });
+    ClockBases.Retiming done = retiming.get();
+    if (done == null) {
+      return false;
+    }
     LOG.info(
-        "clock: synchronised; {} readings and {} events re-timed, {} readings from an earlier boot"
-            + " never synchronised stay flagged",
-        retiming.retimed(),
-        retiming.events(),
-        retiming.untimed());
+        "clock: synchronised; {} readings, {} events and {} other rows re-timed, {} readings from"
+            + " an earlier boot never synchronised stay flagged",
+        done.retimed(),
+        done.events(),
+        done.others(),
+        done.untimed());
     return true;
+  }
+
+  /**
+   * Runs the switch through {@code guard}: the daemon's meter health, so that no batch is stored
+   * during it and the leak trackers start again from the re-timed store.
+   */
+  public synchronized ClockWatch guardedBy(SwitchGuard guard) {
+    this.guard = Objects.requireNonNull(guard, "guard");
+    return this;
   }
 
   /** Checks every {@link #PERIOD} on a daemon thread until synchronised or closed. */
   public synchronized ClockWatch startWatching() {
     if (ticker == null && !clock.base().synchronised()) {
-      ticker =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "releve-clock");
-                t.setDaemon(true);
-                return t;
-              });
+      ticker = Tickers.daemon("releve-clock");
       ticker.scheduleWithFixedDelay(
           this::scheduledCheck, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -127,12 +161,7 @@ public final class ClockWatch implements AutoCloseable {
       ticker = null;
     }
     if (t != null) {
-      t.shutdownNow();
-      try {
-        t.awaitTermination(1, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Tickers.stop(t, Duration.ofSeconds(1));
     }
   }
 }

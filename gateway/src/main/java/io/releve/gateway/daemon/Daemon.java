@@ -1,5 +1,6 @@
 package io.releve.gateway.daemon;
 
+import io.releve.common.concurrent.Tickers;
 import io.releve.gateway.alert.MeterHealth;
 import io.releve.gateway.config.BusConfig;
 import io.releve.gateway.config.GatewayConfig;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -53,6 +53,7 @@ public final class Daemon implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private final Map<String, CycleReport> latest = new ConcurrentHashMap<>();
   private RadioCollector radio;
+  private MeterHealth meterHealth;
   private ScheduledExecutorService silenceChecks;
   private Instant startedAt;
   private long startedNanos;
@@ -137,6 +138,7 @@ public final class Daemon implements AutoCloseable {
     daemon.startedAt = clock.instant();
     daemon.startedNanos = System.nanoTime();
     MeterHealth health = new MeterHealth(config.meterZone(), clock);
+    daemon.meterHealth = health;
     FrameIngest ingest =
         new FrameIngest(
                 new WiredFrameDecoder(),
@@ -225,13 +227,7 @@ public final class Daemon implements AutoCloseable {
 
   private static ScheduledExecutorService startSilenceChecks(
       Database database, MeterHealth health) {
-    ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "silence-checks");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledExecutorService executor = Tickers.daemon("silence-checks");
     long every = SILENCE_CHECK_INTERVAL.toMillis();
     executor.scheduleWithFixedDelay(
         () -> {
@@ -295,6 +291,11 @@ public final class Daemon implements AutoCloseable {
    */
   public CompletableFuture<MeterReadout> readNow(String bus, BusMeter meter) {
     return poller(bus).readNow(meter);
+  }
+
+  /** The leak detection and meter health every bus and receiver stores through. */
+  public MeterHealth meterHealth() {
+    return meterHealth;
   }
 
   /**

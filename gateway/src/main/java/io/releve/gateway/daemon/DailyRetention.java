@@ -1,5 +1,6 @@
 package io.releve.gateway.daemon;
 
+import io.releve.common.concurrent.Tickers;
 import io.releve.gateway.config.RetentionConfig;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.Retention;
@@ -8,7 +9,6 @@ import io.releve.gateway.store.RetentionResult;
 import io.releve.gateway.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,13 +25,7 @@ public final class DailyRetention implements AutoCloseable {
   static final Duration FIRST_RUN = Duration.ofMinutes(1);
   static final Duration PERIOD = Duration.ofDays(1);
 
-  private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "db-retention");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ScheduledExecutorService executor = Tickers.daemon("db-retention");
 
   public DailyRetention(Database database, RetentionConfig config, Clock clock) {
     RetentionPolicy policy =
@@ -58,11 +52,6 @@ public final class DailyRetention implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(Database.BUSY_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Tickers.stop(executor, Duration.ofSeconds(Database.BUSY_TIMEOUT.toSeconds() + 1));
   }
 }

@@ -1,10 +1,10 @@
 package io.releve.gateway.daemon;
 
+import io.releve.common.concurrent.Tickers;
 import io.releve.common.systemd.SystemdNotifier;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -51,13 +51,7 @@ public final class SystemdWatchdog implements AutoCloseable {
     }
     send(() -> notifier.ready(check().status()), "READY=1");
     Duration period = notifier.watchdogPeriod().orElse(STATUS_PERIOD);
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "systemd-watchdog");
-              thread.setDaemon(true);
-              return thread;
-            });
+    executor = Tickers.daemon("systemd-watchdog");
     executor.scheduleAtFixedRate(
         this::tick, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
     LOG.info(

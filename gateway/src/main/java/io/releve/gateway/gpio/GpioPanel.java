@@ -5,10 +5,10 @@ import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
+import io.releve.common.concurrent.Tickers;
 import io.releve.gateway.config.GpioConfig;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -134,13 +134,7 @@ public final class GpioPanel implements AutoCloseable {
   /** Ticks every {@link #TICK} on a daemon thread until {@link #close()}. */
   public synchronized GpioPanel startTicking() {
     if (active() && ticker == null) {
-      ticker =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "releve-gpio");
-                t.setDaemon(true);
-                return t;
-              });
+      ticker = Tickers.daemon("releve-gpio");
       long start = System.nanoTime();
       ticker.scheduleAtFixedRate(
           () -> safeTick(System.nanoTime() - start), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -191,12 +185,7 @@ public final class GpioPanel implements AutoCloseable {
       ticker = null;
     }
     if (t != null) {
-      t.shutdownNow();
-      try {
-        t.awaitTermination(1, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Tickers.stop(t, Duration.ofSeconds(1));
     }
     if (context == null) {
       return;

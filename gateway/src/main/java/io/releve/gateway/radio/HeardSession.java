@@ -1,5 +1,6 @@
 package io.releve.gateway.radio;
 
+import io.releve.common.concurrent.Tickers;
 import io.releve.gateway.decode.radio.KeyLookup;
 import java.io.IOException;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -44,13 +44,7 @@ public final class HeardSession implements AutoCloseable {
     this.heard = heard;
     this.filter = filter;
     this.notices = notices;
-    this.flusher =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "duplicate-filter");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.flusher = Tickers.daemon("duplicate-filter");
   }
 
   /**

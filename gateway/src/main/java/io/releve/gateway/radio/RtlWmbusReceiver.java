@@ -1,5 +1,6 @@
 package io.releve.gateway.radio;
 
+import io.releve.common.concurrent.Tickers;
 import io.releve.gateway.config.RadioConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -171,13 +171,7 @@ public final class RtlWmbusReceiver implements RadioReceiver {
     thread.setDaemon(true);
     thread.start();
     if (!isRecording()) {
-      watchdog =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread watching = new Thread(r, name + "-watchdog");
-                watching.setDaemon(true);
-                return watching;
-              });
+      watchdog = Tickers.daemon(name + "-watchdog");
       long period = Math.min(silenceLimit.toNanos() / 4, WATCH_PERIOD.toNanos());
       watchdog.scheduleWithFixedDelay(this::watch, period, period, TimeUnit.NANOSECONDS);
     }

@@ -53,4 +53,11 @@ public record Reading(
     Objects.requireNonNull(clockState, "clockState");
     Objects.requireNonNull(source, "source");
   }
+
+  /** This reading as received at {@code at} by a clock in {@code state}: how it was stored. */
+  public Reading withReceivedAt(Instant at, ClockState state) {
+    return new Reading(
+        device, medium, quantity, value, unit, storage, tariff, subunit, function, meterTime, at,
+        state, source, rssiDbm, status);
+  }
 }

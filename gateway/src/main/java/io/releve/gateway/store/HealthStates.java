@@ -17,8 +17,19 @@ import java.util.Optional;
  */
 public final class HealthStates {
 
-  /** A saved leak tracker and the time of the last reading it had taken. */
-  public record SavedTracker(String state, Instant lastReadingAt) {}
+  /**
+   * A saved leak tracker and the time of the last reading it had taken.
+   *
+   * @param state its JSON, or empty when the clock's synchronisation re-timed the readings it had
+   *     taken: it is then rebuilt from them
+   */
+  public record SavedTracker(String state, Instant lastReadingAt) {
+
+    /** Whether the tracker is to be rebuilt from the readings rather than restored. */
+    public boolean toRebuild() {
+      return state.isEmpty();
+    }
+  }
 
   /**
    * One reading of a cumulative register, as the leak tracker replays it.

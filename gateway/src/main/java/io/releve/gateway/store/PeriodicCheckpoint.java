@@ -1,8 +1,8 @@
 package io.releve.gateway.store;
 
+import io.releve.common.concurrent.Tickers;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,13 +34,7 @@ public final class PeriodicCheckpoint implements AutoCloseable {
       throw new IllegalArgumentException(
           "Checkpoint interval [" + interval + "] must be positive.");
     }
-    this.executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "db-checkpoint");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.executor = Tickers.daemon("db-checkpoint");
     executor.scheduleWithFixedDelay(
         this::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -77,12 +77,14 @@ public final class ReadingStore {
           Map<DeviceIdentity, Long> devices = new HashMap<>();
           Map<FrameKey, Long> frameIds = insertFrames(c, frames, devices);
           if (batch.isEmpty()) {
-            work.run(c, identity -> deviceId(c, identity, devices), OutboxSequence.peekNext(c));
+            work.run(
+                c, identity -> deviceId(c, identity, devices), OutboxSequence.peekNext(c), batch);
             return new StoredBatch(0, 0, 0, frames.size());
           }
           long first = OutboxSequence.allocate(c, batch.size());
           long seq = first;
           TimeBase base = ClockBases.current(c);
+          List<Reading> stored = new ArrayList<>(batch.size());
           try (PreparedStatement insert = c.prepareStatement(INSERT_READING)) {
             for (Reading reading : batch) {
               long deviceId = deviceId(c, reading.device(), devices);
@@ -90,12 +92,14 @@ public final class ReadingStore {
                   frameIds.get(
                       new FrameKey(
                           reading.device(), reading.receivedAt().toEpochMilli(), reading.source()));
-              bind(insert, seq++, deviceId, reading, frameId, Timing.of(reading, base));
+              Timing timing = Timing.of(reading, base);
+              bind(insert, seq++, deviceId, reading, frameId, timing);
               insert.addBatch();
+              stored.add(timing.applied(reading));
             }
             insert.executeBatch();
           }
-          work.run(c, identity -> deviceId(c, identity, devices), first);
+          work.run(c, identity -> deviceId(c, identity, devices), first, stored);
           return new StoredBatch(first, seq - 1, batch.size(), frames.size());
         });
   }
@@ -219,6 +223,15 @@ public final class ReadingStore {
         return new Timing(base.retimedMillis(mono), ClockState.RETIMED, base.bootId(), mono);
       }
       return new Timing(stamp, ClockState.UNSYNCHRONISED, base.bootId(), mono);
+    }
+
+    /** The reading as stored: the same one, unless its stamp was re-timed. */
+    Reading applied(Reading reading) {
+      if (receivedAtMillis == reading.receivedAt().toEpochMilli()
+          && state == reading.clockState()) {
+        return reading;
+      }
+      return reading.withReceivedAt(Instant.ofEpochMilli(receivedAtMillis), state);
     }
   }
 

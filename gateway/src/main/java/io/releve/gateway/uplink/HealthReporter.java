@@ -1,12 +1,12 @@
 package io.releve.gateway.uplink;
 
+import io.releve.common.concurrent.Tickers;
 import io.releve.gateway.store.Database;
 import io.releve.gateway.store.GatewayEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -38,13 +38,7 @@ public final class HealthReporter implements AutoCloseable {
       Supplier<Map<String, String>> parts) {
     Objects.requireNonNull(parts, "parts");
     GatewayEvents events = new GatewayEvents(database);
-    ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "health");
-              t.setDaemon(true);
-              return t;
-            });
+    ScheduledExecutorService timer = Tickers.daemon("health");
     timer.scheduleWithFixedDelay(
         () -> {
           try {
@@ -69,11 +63,6 @@ public final class HealthReporter implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Tickers.stop(timer, Duration.ofSeconds(5));
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.releve.contract.EventEntry;
 import io.releve.contract.ReadingEntry;
-import io.releve.gateway.clock.BootClock;
 import io.releve.gateway.clock.GatewayClock;
 import io.releve.gateway.clock.SyncSource;
 import io.releve.gateway.daemon.ClockWatch;
@@ -16,9 +15,11 @@ import io.releve.gateway.reading.Reading;
 import io.releve.gateway.reading.RecordFunction;
 import io.releve.gateway.reading.Unit;
 import io.releve.gateway.reading.Value;
+import io.releve.gateway.testing.ManualBoot;
 import io.releve.gateway.testing.ManualClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClockRetimingTest {
 
-  static final long SECOND = 1_000_000_000L;
   static final Instant RESTORED = Instant.parse("2026-11-20T08:00:00Z");
   static final Instant TRUE_AT_SYNC = Instant.parse("2026-11-28T09:00:00Z");
 
@@ -41,32 +41,11 @@ class ClockRetimingTest {
   private final AtomicReference<SyncSource.Answer> ntp =
       new AtomicReference<>(SyncSource.Answer.UNSYNCHRONISED);
 
-  /** A boot whose monotonic time the test moves. */
-  static final class Boot implements BootClock {
-    private final String id;
-    private volatile long nanos;
-
-    Boot(String id, long seconds) {
-      this.id = id;
-      this.nanos = seconds * SECOND;
-    }
-
-    void at(long seconds) {
-      nanos = seconds * SECOND;
-    }
-
-    @Override
-    public String bootId() {
-      return id;
-    }
-
-    @Override
-    public long sinceBootNanos() {
-      return nanos;
-    }
+  private static Reading volume(String cubicMetres, GatewayClock clock) {
+    return volume(cubicMetres, clock.instant(), clock.state());
   }
 
-  private static Reading volume(String cubicMetres, GatewayClock clock) {
+  private static Reading volume(String cubicMetres, Instant at, ClockState state) {
     return new Reading(
         TestReadings.WATER,
         TestReadings.WATER.medium(),
@@ -78,8 +57,8 @@ class ClockRetimingTest {
         0,
         RecordFunction.INSTANTANEOUS,
         null,
-        clock.instant(),
-        clock.state(),
+        at,
+        state,
         "bus0",
         null,
         0);
@@ -96,7 +75,7 @@ class ClockRetimingTest {
   @Test
   void readingsBeforeSynchronisation_areStoredFlagged_andHeldBackWithEverythingAfterThem() {
     try (Database database = open()) {
-      Boot boot = new Boot("boot-a", 30); // the daemon starts 30 s after boot
+      ManualBoot boot = new ManualBoot("boot-a", 30); // the daemon starts 30 s after boot
       GatewayClock clock = GatewayClock.start(system, boot, ntp::get);
       ClockWatch watch = ClockWatch.open(clock, new ClockBases(database));
       ReadingStore store = new ReadingStore(database);
@@ -118,7 +97,7 @@ class ClockRetimingTest {
   @Test
   void onSynchronisation_theyAreRetimedFromTheMonotonicClock_beforeTheyLeave() {
     try (Database database = open()) {
-      Boot boot = new Boot("boot-a", 30);
+      ManualBoot boot = new ManualBoot("boot-a", 30);
       GatewayClock clock = GatewayClock.start(system, boot, ntp::get);
       ClockWatch watch = ClockWatch.open(clock, new ClockBases(database));
       ReadingStore store = new ReadingStore(database);
@@ -159,7 +138,7 @@ class ClockRetimingTest {
   void aClockAt1970_neverPutsAPreFloorTimeInTheStore() {
     system.set(Instant.parse("1970-01-01T00:00:12Z")); // no fake-hwclock at all
     try (Database database = open()) {
-      Boot boot = new Boot("boot-a", 12);
+      ManualBoot boot = new ManualBoot("boot-a", 12);
       GatewayClock clock = GatewayClock.start(system, boot, ntp::get);
       ClockWatch watch = ClockWatch.open(clock, new ClockBases(database));
 
@@ -175,11 +154,12 @@ class ClockRetimingTest {
   @Test
   void aRestartBeforeSynchronisation_inTheSameBoot_isRetimedToo() {
     try (Database database = open()) {
-      Boot boot = new Boot("boot-a", 30);
+      ManualBoot boot = new ManualBoot("boot-a", 30);
       GatewayClock first = GatewayClock.start(system, boot, ntp::get);
       ClockWatch firstWatch = ClockWatch.open(first, new ClockBases(database));
       boot.at(90);
       new ReadingStore(database).storeBatch(List.of(volume("12.345", first)), List.of());
+      new GatewayEvents(database).record(first.instant(), "health", "{}");
       firstWatch.close();
 
       boot.at(120); // the daemon restarts; fake-hwclock's time has moved on 2 minutes since
@@ -199,20 +179,24 @@ class ClockRetimingTest {
           stored(database).stream()
               .map(s -> s.reading().receivedAt() + " " + s.reading().clockState())
               .toList());
+      // the first run's event moves with the first run's reading
+      assertEquals(
+          Instant.parse("2026-11-28T08:58:10Z").toEpochMilli(),
+          read(database, "SELECT at FROM gateway_events"));
     }
   }
 
   @Test
   void aBootThatEndedUnsynchronised_keepsItsReadingsFlagged_andOnlyAnEventWithoutTheirTimeLeaves() {
     try (Database database = open()) {
-      Boot bootA = new Boot("boot-a", 30);
+      ManualBoot bootA = new ManualBoot("boot-a", 30);
       GatewayClock before = GatewayClock.start(system, bootA, ntp::get);
       ClockWatch watchA = ClockWatch.open(before, new ClockBases(database));
       bootA.at(90);
       new ReadingStore(database).storeBatch(List.of(volume("12.345", before)), List.of());
       watchA.close(); // power cut before NTP came
 
-      Boot bootB = new Boot("boot-b", 25);
+      ManualBoot bootB = new ManualBoot("boot-b", 25);
       system.set(TRUE_AT_SYNC);
       ntp.set(SyncSource.Answer.SYNCHRONISED); // the network is up at once this time
       GatewayClock after = GatewayClock.start(system, bootB, ntp::get);
@@ -239,7 +223,7 @@ class ClockRetimingTest {
   @Test
   void aBatchStampedJustBeforeTheSwitch_andStoredJustAfter_isRetimed() {
     try (Database database = open()) {
-      Boot boot = new Boot("boot-a", 30);
+      ManualBoot boot = new ManualBoot("boot-a", 30);
       GatewayClock clock = GatewayClock.start(system, boot, ntp::get);
       ClockWatch watch = ClockWatch.open(clock, new ClockBases(database));
       boot.at(190);
@@ -275,6 +259,136 @@ class ClockRetimingTest {
       assertEquals(Instant.parse("2026-11-28T08:59:50Z"), stored.receivedAt());
       assertEquals(ClockState.RETIMED, stored.clockState());
     }
+  }
+
+  @Test
+  void aClockRestoredBeforeTheLatestTimeStored_anchorsJustAfterIt() {
+    // the last boot stored a reading at 08:30; fake-hwclock had saved 08:00 before the power cut
+    Instant last = RESTORED.plus(Duration.ofMinutes(30));
+    try (Database database = open()) {
+      new ReadingStore(database)
+          .storeBatch(List.of(volume("12.300", last, ClockState.SYNCHRONISED)), List.of());
+      ManualBoot boot = new ManualBoot("boot-b", 30);
+      GatewayClock clock = GatewayClock.start(system, boot, ntp::get);
+      ClockWatch watch = ClockWatch.open(clock, new ClockBases(database));
+      boot.at(90);
+      new ReadingStore(database).storeBatch(List.of(volume("12.345", clock)), List.of());
+      boot.at(200);
+      system.set(TRUE_AT_SYNC);
+      ntp.set(SyncSource.Answer.SYNCHRONISED);
+      List<String> before =
+          stored(database).stream().map(r -> r.reading().receivedAt().toString()).toList();
+      watch.checkNow();
+      watch.close();
+
+      assertEquals(List.of("2026-11-20T08:30:00Z", "2026-11-20T08:31:00.001Z"), before);
+      assertEquals(
+          List.of("2026-11-20T08:30:00Z SYNCHRONISED", "2026-11-28T08:58:10Z RETIMED"),
+          stored(database).stream()
+              .map(r -> r.reading().receivedAt() + " " + r.reading().clockState())
+              .toList());
+    }
+  }
+
+  @Test
+  void theOtherTimesTheRunWroteBeforeTheSynchronisation_moveAsItsReadingsDo() {
+    // a leak that began in an earlier boot, whose clock was synchronised, ends in this one
+    Instant leakStart = Instant.parse("2026-11-18T10:00:00Z");
+    ManualBoot boot = new ManualBoot("boot-a", 30);
+    GatewayClock clock = GatewayClock.start(system, boot, ntp::get);
+    try (Database database = Database.open(folder.resolve("releve.db"), clock)) {
+      ClockWatch watch = ClockWatch.open(clock, new ClockBases(database));
+      boot.at(90);
+      new Inventory(database)
+          .add(
+              new InstalledDevice(
+                  TestReadings.WATER,
+                  TestReadings.WATER.medium(),
+                  null,
+                  new Dwelling(SiteCode.of("RL042"), "A03", null),
+                  null));
+      boot.at(150);
+      Instant ended = clock.instant();
+      database.write(
+          "close a leak and save its tracker",
+          Durability.FULL,
+          c -> {
+            long device = single(c, "SELECT id FROM devices");
+            AlertRow alert =
+                Alerts.insert(
+                    c,
+                    new AlertRow(
+                        0,
+                        device,
+                        "leak",
+                        "",
+                        1,
+                        leakStart,
+                        leakStart.plus(Duration.ofHours(24)),
+                        ended,
+                        new BigDecimal("0.120"),
+                        new BigDecimal("5.00"),
+                        "flow"),
+                    ended);
+            Alerts.addEvent(
+                c,
+                device,
+                ended,
+                "leak_closed",
+                "level 1, since " + leakStart + " until " + ended + " (flow)",
+                alert.id());
+            HealthStates.saveTracker(c, device, "{}", ended);
+            return null;
+          });
+      boot.at(200);
+      system.set(TRUE_AT_SYNC);
+      ntp.set(SyncSource.Answer.SYNCHRONISED);
+      watch.checkNow();
+      watch.close();
+
+      // anchored 08:00:00 at 30 s, 08:02:50 at 200 s = 09:00:00 true: every stamp moves the same
+      assertEquals(
+          Instant.parse("2026-11-28T08:58:10Z").toEpochMilli(),
+          read(database, "SELECT added_at FROM devices"));
+      assertEquals(
+          Instant.parse("2026-11-28T08:58:10Z").toEpochMilli(),
+          read(database, "SELECT at FROM inventory_changes"));
+      AlertRow alert = Alerts.list(database, false).get(0).alert();
+      assertEquals(leakStart, alert.startedAt());
+      assertEquals(leakStart.plus(Duration.ofHours(24)), alert.detectedAt());
+      assertEquals(Instant.parse("2026-11-28T08:59:10Z"), alert.endedAt());
+      StoredEvent closed = Alerts.events(database).get(0);
+      assertEquals(Instant.parse("2026-11-28T08:59:10Z"), closed.at());
+      assertEquals(
+          "level 1, since 2026-11-18T10:00:00Z until 2026-11-28T08:59:10Z (flow)", closed.detail());
+      HealthStates.SavedTracker tracker =
+          database.read("read the tracker", c -> HealthStates.tracker(c, 1).orElseThrow());
+      assertTrue(tracker.toRebuild(), "the tracker is rebuilt from the re-timed readings");
+      assertEquals(Instant.parse("2026-11-28T08:59:10Z"), tracker.lastReadingAt());
+    }
+  }
+
+  @Test
+  void aQuotedTimeOfTheRun_movesInAText_andAnEarlierOneStays() {
+    long low = Instant.parse("2026-11-20T08:00:00Z").toEpochMilli();
+    long high = Instant.parse("2026-11-20T09:00:00Z").toEpochMilli();
+    assertEquals(
+        "since 2026-11-18T10:00:00Z until 2026-11-20T08:31:00.250Z (flow)",
+        ClockBases.moveQuotes(
+            "since 2026-11-18T10:00:00Z until 2026-11-20T08:30:00.250Z (flow)",
+            List.of(new ClockBases.Shift(low, high, 60_000))));
+  }
+
+  private static long single(java.sql.Connection c, String sql) throws java.sql.SQLException {
+    try (var query = c.prepareStatement(sql);
+        var row = query.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private static long read(Database database, String sql) {
+    return database.read(sql, c -> single(c, sql));
   }
 
   private static String bootAndMono(Database database, long seq) {

@@ -5,6 +5,7 @@ import io.releve.cloud.config.MqttSettings;
 import io.releve.cloud.ingest.Ingest;
 import io.releve.cloud.ingest.Outcome;
 import io.releve.cloud.store.StoreException;
+import io.releve.common.concurrent.Tickers;
 import io.releve.common.config.ConfigException;
 import io.releve.contract.Json;
 import io.releve.contract.Topics;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -206,13 +206,7 @@ public final class Bridge implements AutoCloseable {
       links.forEach(Link::closeQuietly);
       throw new ConfigException("mqtt.uri [" + settings.uri() + "] cannot be used: " + e, e);
     }
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "bridge-timer");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.timer = Tickers.daemon("bridge-timer");
     this.queue = new ArrayBlockingQueue<>(workers * QUEUED_PER_WORKER);
     for (int i = 1; i <= workers; i++) {
       Thread worker = new Thread(this::work, "bridge-worker-" + i);
