@@ -96,7 +96,7 @@ class ClockSwitchTest {
     }
 
     void pass(Duration time) {
-      boot.at(boot.seconds() + time.toSeconds());
+      boot.advance(time.toSeconds());
       system.advance(time);
     }
 

@@ -41,6 +41,13 @@ class ClockRetimingTest {
   private final AtomicReference<SyncSource.Answer> ntp =
       new AtomicReference<>(SyncSource.Answer.UNSYNCHRONISED);
 
+  /** NTP sets the clock 200 s after boot, to {@link #TRUE_AT_SYNC}. */
+  private void ntpAt200(ManualBoot boot) {
+    boot.at(200);
+    system.set(TRUE_AT_SYNC);
+    ntp.set(SyncSource.Answer.SYNCHRONISED);
+  }
+
   private static Reading volume(String cubicMetres, GatewayClock clock) {
     return volume(cubicMetres, clock.instant(), clock.state());
   }
@@ -108,9 +115,7 @@ class ClockRetimingTest {
       boot.at(150);
       store.storeBatch(List.of(volume("12.346", clock)), List.of());
 
-      boot.at(200);
-      system.set(TRUE_AT_SYNC);
-      ntp.set(SyncSource.Answer.SYNCHRONISED);
+      ntpAt200(boot);
       boolean synced = watch.checkNow();
       boot.at(260);
       system.set(TRUE_AT_SYNC.plusSeconds(60));
@@ -168,9 +173,7 @@ class ClockRetimingTest {
       ClockWatch secondWatch = ClockWatch.open(second, new ClockBases(database));
       boot.at(150);
       new ReadingStore(database).storeBatch(List.of(volume("12.346", second)), List.of());
-      boot.at(200);
-      system.set(TRUE_AT_SYNC);
-      ntp.set(SyncSource.Answer.SYNCHRONISED);
+      ntpAt200(boot);
       secondWatch.checkNow();
       secondWatch.close();
 
@@ -229,9 +232,7 @@ class ClockRetimingTest {
       boot.at(190);
       Instant stamped = clock.instant(); // a poll cycle stamps its frames
 
-      boot.at(200);
-      system.set(TRUE_AT_SYNC);
-      ntp.set(SyncSource.Answer.SYNCHRONISED);
+      ntpAt200(boot);
       watch.checkNow(); // NTP lands while the cycle is still running
       Reading late =
           new Reading(
@@ -273,9 +274,7 @@ class ClockRetimingTest {
       ClockWatch watch = ClockWatch.open(clock, new ClockBases(database));
       boot.at(90);
       new ReadingStore(database).storeBatch(List.of(volume("12.345", clock)), List.of());
-      boot.at(200);
-      system.set(TRUE_AT_SYNC);
-      ntp.set(SyncSource.Answer.SYNCHRONISED);
+      ntpAt200(boot);
       List<String> before =
           stored(database).stream().map(r -> r.reading().receivedAt().toString()).toList();
       watch.checkNow();
@@ -340,9 +339,7 @@ class ClockRetimingTest {
             HealthStates.saveTracker(c, device, "{}", ended);
             return null;
           });
-      boot.at(200);
-      system.set(TRUE_AT_SYNC);
-      ntp.set(SyncSource.Answer.SYNCHRONISED);
+      ntpAt200(boot);
       watch.checkNow();
       watch.close();
 

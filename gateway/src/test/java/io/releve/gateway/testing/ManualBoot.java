@@ -20,9 +20,9 @@ public final class ManualBoot implements BootClock {
     nanos = seconds * SECOND;
   }
 
-  /** The monotonic time, in seconds since boot. */
-  public long seconds() {
-    return nanos / SECOND;
+  /** Moves the monotonic clock on by {@code seconds}. */
+  public void advance(long seconds) {
+    nanos += seconds * SECOND;
   }
 
   @Override
