@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.releve.common.config.ConfigException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,14 +16,11 @@ class GatewayConfigTest {
   @TempDir Path folder;
 
   private Path write(String... lines) throws IOException {
-    Path file = folder.resolve("releve.conf");
-    Files.write(file, List.of(lines));
-    return file;
+    return ConfFile.write(folder, lines);
   }
 
   private String errorFor(String... lines) throws IOException {
-    Path file = write(lines);
-    return assertThrows(ConfigException.class, () -> GatewayConfig.load(file)).getMessage();
+    return ConfFile.errorFor(folder, lines);
   }
 
   @Test

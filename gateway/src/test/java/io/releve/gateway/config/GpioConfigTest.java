@@ -1,13 +1,9 @@
 package io.releve.gateway.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.releve.common.config.ConfigException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,14 +12,11 @@ class GpioConfigTest {
   @TempDir Path folder;
 
   private Path write(String... lines) throws IOException {
-    Path file = folder.resolve("releve.conf");
-    Files.write(file, List.of(lines));
-    return file;
+    return ConfFile.write(folder, lines);
   }
 
   private String errorFor(String... lines) throws IOException {
-    Path file = write(lines);
-    return assertThrows(ConfigException.class, () -> GatewayConfig.load(file)).getMessage();
+    return ConfFile.errorFor(folder, lines);
   }
 
   @Test

@@ -40,23 +40,7 @@ class RtlWmbusReceiverTest {
   private final List<RadioFrame> frames = new CopyOnWriteArrayList<>();
   private final List<String> events = new CopyOnWriteArrayList<>();
 
-  private final RadioReceiver.ReceiverEvents recorder =
-      new RadioReceiver.ReceiverEvents() {
-        @Override
-        public void lost(String receiver, String reason) {
-          events.add("lost " + receiver + ": " + reason);
-        }
-
-        @Override
-        public void recovered(String receiver) {
-          events.add("recovered " + receiver);
-        }
-
-        @Override
-        public void garbage(String receiver, int bytes) {
-          events.add("garbage " + receiver + " " + bytes);
-        }
-      };
+  private final RadioReceiver.ReceiverEvents recorder = new EventLog(events);
 
   private static RtlWmbusReceiver command(String command) {
     return new RtlWmbusReceiver(
@@ -113,7 +97,7 @@ class RtlWmbusReceiverTest {
       receiver.start(frames::add, recorder);
       awaitUntil(() -> frames.size() == 2);
 
-      assertEquals(List.of("garbage rtlwmbus.test 14"), events);
+      assertEquals(List.of("garbage rtlwmbus.test: 14"), events);
       RadioFrame first = frames.get(0);
       assertEquals(Optional.of(-70), first.rssiDbm());
       assertEquals(Optional.of(LinkMode.T1), first.mode());

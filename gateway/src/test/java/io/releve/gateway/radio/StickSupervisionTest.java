@@ -40,23 +40,7 @@ class StickSupervisionTest {
   @TempDir Path dir;
   private final BlockingQueue<RadioFrame> frames = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-  private final RadioReceiver.ReceiverEvents recorder =
-      new RadioReceiver.ReceiverEvents() {
-        @Override
-        public void lost(String receiver, String reason) {
-          events.add("lost " + receiver + ": " + reason);
-        }
-
-        @Override
-        public void recovered(String receiver) {
-          events.add("recovered " + receiver);
-        }
-
-        @Override
-        public void garbage(String receiver, int bytes) {
-          events.add("garbage " + receiver + ": " + bytes);
-        }
-      };
+  private final RadioReceiver.ReceiverEvents recorder = new EventLog(events);
 
   @BeforeEach
   void needsSocat() {
