@@ -41,8 +41,10 @@ final class CycleWatch implements Consumer<CycleReport> {
         err.println("  " + report.bus() + ": " + silent);
       }
       err.flush();
+      done.merge(report.bus(), report.number(), Math::max);
+      // the command stops the daemon at once, before the bus's next cycle begins
+      notifyAll();
     }
-    done.merge(report.bus(), report.number(), Math::max);
   }
 
   /** Prints a block of lines without a cycle line in between. */
@@ -57,7 +59,8 @@ final class CycleWatch implements Consumer<CycleReport> {
    * @return the buses that ended before their {@code cycles}th cycle; empty when all got there (or
    *     when stopped)
    */
-  List<String> await(long cycles, Daemon daemon, BooleanSupplier stop) throws InterruptedException {
+  synchronized List<String> await(long cycles, Daemon daemon, BooleanSupplier stop)
+      throws InterruptedException {
     while (!stop.getAsBoolean()) {
       Set<String> ended = daemon.endedBuses();
       List<String> endedEarly = new ArrayList<>();
@@ -75,7 +78,7 @@ final class CycleWatch implements Consumer<CycleReport> {
       if (!waiting) {
         return endedEarly;
       }
-      Thread.sleep(POLL_MILLIS);
+      wait(POLL_MILLIS); // woken by each cycle's end; a stop or an ended bus is polled
     }
     return List.of();
   }

@@ -1,7 +1,9 @@
 package io.releve.gateway.cli;
 
 import io.releve.common.config.ConfigException;
+import io.releve.gateway.clock.DaemonTime;
 import io.releve.gateway.config.GatewayConfig;
+import io.releve.gateway.store.ClockBases;
 import io.releve.gateway.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,9 +55,16 @@ public final class DatabaseOption {
         .orElse(GatewayConfig.DEFAULT_METER_ZONE);
   }
 
-  /** Opens the database with the system clock; the caller closes it. */
+  /**
+   * Opens the database; the caller closes it. Its clock is the system's, unless the daemon of this
+   * boot runs on an unsynchronised clock: the command then stamps as the daemon does, so that what
+   * it writes is re-timed with the rest (DESIGN §3.5).
+   */
   public Database open() throws ConfigException {
-    return Database.open(path(), Clock.systemUTC());
+    DaemonTime clock = DaemonTime.over(Clock.systemUTC());
+    Database db = Database.open(path(), clock);
+    clock.follow(new ClockBases(db).current());
+    return db;
   }
 
   /** The option, else the environment; null when neither names a file. */

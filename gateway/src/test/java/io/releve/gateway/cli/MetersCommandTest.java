@@ -1,10 +1,17 @@
 package io.releve.gateway.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.releve.gateway.clock.LinuxBootClock;
+import io.releve.gateway.clock.TimeBase;
+import io.releve.gateway.store.ClockBases;
+import io.releve.gateway.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +44,62 @@ class MetersCommandTest {
     Path file = folder.resolve(name);
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;
+  }
+
+  @Test
+  void add_whileTheDaemonOfThisBootIsUnsynchronised_stampsAsTheDaemon_andIsRetimedWithIt()
+      throws Exception {
+    LinuxBootClock boot = LinuxBootClock.open(); // this machine's: the CLI reads the same
+    Instant restored = Instant.parse("2026-11-20T08:00:00Z");
+    TimeBase daemon =
+        TimeBase.anchored(boot.bootId(), boot.sinceBootNanos(), restored.toEpochMilli());
+    try (Database database = Database.open(folder.resolve("releve.db"), Clock.systemUTC())) {
+      new ClockBases(database).record(daemon);
+    }
+
+    run(
+        "meters",
+        "add",
+        "--site",
+        "AB123",
+        "--dwelling",
+        "A12",
+        "--medium",
+        "cold_water",
+        "--manufacturer",
+        "LUG",
+        "--id",
+        "12345678",
+        "--version",
+        "10",
+        "--type",
+        "7");
+
+    try (Database database = Database.open(folder.resolve("releve.db"), Clock.systemUTC())) {
+      Instant stamped = Instant.ofEpochMilli(changedAt(database));
+      assertTrue(
+          !stamped.isBefore(restored) && stamped.isBefore(restored.plusSeconds(60)),
+          "stamped from the daemon's anchor: " + stamped);
+      Instant trueNow = Instant.parse("2026-11-28T09:00:00Z");
+      new ClockBases(database)
+          .record(daemon.synchronisedAt(boot.sinceBootNanos(), trueNow.toEpochMilli()));
+      Instant retimed = Instant.ofEpochMilli(changedAt(database));
+      assertTrue(
+          retimed.isAfter(trueNow.minusSeconds(60)) && !retimed.isAfter(trueNow),
+          "re-timed with the daemon's stamps: " + retimed);
+    }
+  }
+
+  private static long changedAt(Database database) {
+    return database.read(
+        "read the inventory change",
+        c -> {
+          try (var query = c.prepareStatement("SELECT at FROM inventory_changes");
+              var row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+          }
+        });
   }
 
   @Test
