@@ -3,8 +3,6 @@ package io.releve.gateway.clock;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -14,7 +12,7 @@ import java.util.Objects;
  * inventory change) is then re-timed with the daemon's own stamps when the clock is synchronised.
  * Otherwise, and until {@link #follow} is called, it is the system clock.
  */
-public final class DaemonTime extends Clock {
+public final class DaemonTime extends UtcClock {
 
   private final Clock system;
   private final BootClock boot;
@@ -64,15 +62,5 @@ public final class DaemonTime extends Clock {
       return system.instant();
     }
     return Instant.ofEpochMilli(current.anchoredMillis(boot.sinceBootNanos()));
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
   }
 }

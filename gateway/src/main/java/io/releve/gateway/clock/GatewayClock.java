@@ -3,8 +3,6 @@ package io.releve.gateway.clock;
 import io.releve.gateway.reading.ClockState;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,7 +16,7 @@ import java.util.Optional;
  * flagged synchronised: {@link #check()} proposes the synchronised base, the caller stores it (and
  * re-times), then {@link #commit(TimeBase)} switches.
  */
-public final class GatewayClock extends Clock {
+public final class GatewayClock extends UtcClock {
 
   /**
    * No gateway running this code lives before this instant: a wall time before it is never trusted,
@@ -116,15 +114,5 @@ public final class GatewayClock extends Clock {
       return system.instant();
     }
     return Instant.ofEpochMilli(current.anchoredMillis(boot.sinceBootNanos()));
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
   }
 }

@@ -1,13 +1,11 @@
 package io.releve.gateway.testing;
 
-import java.time.Clock;
+import io.releve.gateway.clock.UtcClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A UTC clock that a test moves by hand; safe to read from other threads. */
-public final class ManualClock extends Clock {
+public final class ManualClock extends UtcClock {
 
   private volatile Instant now;
 
@@ -26,15 +24,5 @@ public final class ManualClock extends Clock {
   @Override
   public Instant instant() {
     return now;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
   }
 }
