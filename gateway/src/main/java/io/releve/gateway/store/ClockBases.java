@@ -38,9 +38,6 @@ public final class ClockBases {
   /** The bases of the earlier runs of this boot, none synchronised, oldest first. */
   static final String EARLIER_RUNS = "time_base_earlier_runs";
 
-  /** The key an earlier release kept the first outbox seq of an unsynchronised run under. */
-  private static final String FORMER_FIRST_SEQ = "time_base_first_seq";
-
   /** Each table's columns that hold times of the daemon's clock, readings' aside. */
   private static final Map<String, List<String>> STAMPED =
       stamped(
@@ -93,7 +90,6 @@ public final class ClockBases {
         "record the time base " + base.text(),
         Durability.FULL,
         c -> {
-          MetaTable.remove(c, FORMER_FIRST_SEQ);
           if (!base.synchronised()) {
             rememberEarlierRun(c, base);
             MetaTable.set(c, TIME_BASE, base.text());
